@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { merchantBackend } from './server/vitePlugin';
+
+// `npm start`: the hosted page with the reference merchant backend mounted under /api.
+export default defineConfig({
+  plugins: [react(), merchantBackend()],
+  server: { port: Number(process.env.PORT) || 5173, strictPort: true },
+  preview: { port: Number(process.env.PORT) || 5173, strictPort: true },
+  worker: { format: 'es' },
+  build: { target: 'es2022', sourcemap: true },
+});
