@@ -1,9 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, findChromium } from './test/chromium';
-
-const needsBrowser = (process.env.VITEST_PROJECTS ?? 'browser').includes('browser');
+import { CHROMIUM_ARGS, tryFindChromium } from './test/chromium';
 
 export default defineConfig({
   plugins: [react()],
@@ -24,13 +22,15 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
+          globalSetup: ['test/browser/requireChromium.ts'],
           browser: {
             enabled: true,
             headless: true,
             screenshotFailures: false,
             provider: playwright({
               launchOptions: {
-                executablePath: needsBrowser ? findChromium() : undefined,
+                // A missing browser is reported clearly by the global setup below.
+                executablePath: tryFindChromium(),
                 args: CHROMIUM_ARGS,
               },
             }),

@@ -10,6 +10,14 @@ const CANDIDATES = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
+export function tryFindChromium(): string | undefined {
+  try {
+    return findChromium();
+  } catch {
+    return undefined;
+  }
+}
+
 export function findChromium(): string {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {

@@ -1,0 +1,6 @@
+import { findChromium } from '../chromium';
+
+/** Fails the browser project up front with an actionable message instead of Playwright's own. */
+export default function requireChromium(): void {
+  findChromium();
+}
