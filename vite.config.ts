@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { merchantBackend } from './server/vitePlugin';
+import { merchantBackend } from './server/vitePlugin.ts';
 
 // `npm start`: the hosted page with the reference merchant backend mounted under /api.
 export default defineConfig({

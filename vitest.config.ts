@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, tryFindChromium } from './test/chromium';
+import { CHROMIUM_ARGS, tryFindChromium } from './test/chromium.ts';
 
 export default defineConfig({
   plugins: [react()],
