@@ -1,0 +1,17 @@
+/**
+ * The package's public API: the React component, its option and event types, and the pure helpers
+ * a merchant may want on its own side (step resolution, budgets, error mapping).
+ */
+export { Onboarding, type OnboardingProps } from './ui/Onboarding';
+export type { FlowCallbacks } from './ui/Flow';
+export type { Translations, UiLocale } from './i18n';
+export { UI_LOCALES } from './i18n';
+export type { OnboardingError, ErrorCode } from './core/errors';
+export { mapErrorResponse, isOnboardingError } from './core/errors';
+export type { Session, TokenResponse, DocumentType, AdditionalSteps, AdditionalStepConfig, StepSettings, StepTexts } from './core/token';
+export { parseSession, toSession } from './core/token';
+export type { Step, ImageStep, Choices } from './core/steps';
+export { resolveSteps } from './core/steps';
+export type { SubmitBody, SubmitSuccess, VendorErrorBody } from './core/payload';
+export { planBudget, type ImageBudget } from './core/budget';
+export { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from './core/limits';

@@ -1,0 +1,90 @@
+import type { i18n as I18n } from 'i18next';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { isOnboardingError, type OnboardingError } from '../core/errors';
+import { chooseLocale } from '../core/locale';
+import { parseSession, type Session } from '../core/token';
+import { createI18n, UI_LOCALES, type Translations } from '../i18n';
+import { fetchSession } from '../submit/session';
+import { ErrorScreen } from './screens/ErrorScreen';
+import { Flow, type FlowCallbacks } from './Flow';
+import './styles.css';
+
+export interface OnboardingProps extends FlowCallbacks {
+  /** A session the host already minted on its backend; when given, `sessionUrl` is not called. */
+  session?: Session;
+  /** Where the widget POSTs `{ locale? }` to get a session. Default `/api/session`. */
+  sessionUrl?: string;
+  /** Where the widget POSTs the submission. Default `/api/submit`. */
+  submitUrl?: string;
+  /** UI language; wins over the token's and the browser's. `jp` and region tags are understood. */
+  locale?: string;
+  /** The host's own wording for any UI string, per locale. */
+  translations?: Translations;
+  /** CSS custom properties (`--mk-color-primary`, …) applied to the widget's root. */
+  theme?: Record<`--mk-${string}`, string>;
+}
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'ready'; session: Session; i18n: I18n }
+  | { kind: 'failed'; error: OnboardingError; i18n: I18n };
+
+/** The whole widget: gets a session and the UI language, then runs the flow. */
+export function Onboarding(props: OnboardingProps) {
+  const { session: given, sessionUrl = '/api/session', submitUrl = '/api/submit', locale, translations, theme } = props;
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+    (async () => {
+      try {
+        const session = given ? checked(given) : await fetchSession(sessionUrl, locale, controller.signal);
+        const i18n = await createI18n(chooseLocale({ option: locale, token: session.locale, browser }, UI_LOCALES), translations);
+        if (!controller.signal.aborted) setLoad({ kind: 'ready', session, i18n });
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        const i18n = await createI18n(chooseLocale({ option: locale, browser }, UI_LOCALES), translations);
+        const typed = isOnboardingError(error) ? error : ({ code: 'SESSION_FAILED', detail: String(error) } satisfies OnboardingError);
+        if (!controller.signal.aborted) setLoad({ kind: 'failed', error: typed, i18n });
+      }
+    })();
+    return () => controller.abort();
+    // A new session or language restarts the flow; callbacks changing do not.
+  }, [given, sessionUrl, locale, translations, attempt]);
+
+  useEffect(() => {
+    if (load.kind === 'failed') props.onError?.(load.error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [load]);
+
+  return (
+    <div className="mk-root" style={theme as CSSProperties | undefined} lang={load.kind === 'loading' ? undefined : load.i18n.language}>
+      {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
+      {load.kind !== 'loading' && (
+        <I18nextProvider i18n={load.i18n}>
+          <main className="mk-card">
+            {load.kind === 'ready' ? (
+              <Flow session={load.session} submitUrl={submitUrl} onComplete={props.onComplete} onError={props.onError} onStepChange={props.onStepChange} />
+            ) : (
+              <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
+            )}
+          </main>
+        </I18nextProvider>
+      )}
+    </div>
+  );
+}
+
+function SessionFailed({ error, onRetry }: { error: OnboardingError; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return <ErrorScreen error={{ ...error, code: 'SESSION_FAILED' }} action={{ label: t('actions.retry'), run: onRetry }} />;
+}
+
+function checked(session: Session): Session {
+  const parsed = parseSession(session);
+  if (!parsed.ok) throw { code: 'SESSION_FAILED', detail: parsed.problem } satisfies OnboardingError;
+  return parsed.value;
+}

@@ -1,0 +1,101 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COUNTRY_CODES } from '../../core/countries';
+import { ScreenFrame } from '../ScreenFrame';
+import { BackButton, ContinueButton } from './buttons';
+
+interface CountryScreenProps {
+  eyebrow?: string | undefined;
+  country: string | null;
+  onChoose: (country: string) => void;
+  onContinue: () => void;
+  onBack?: (() => void) | undefined;
+}
+
+/** Lower case without accents, so "cote" finds Côte d’Ivoire and "Ö" finds Österreich. */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+
+export function CountryScreen({ eyebrow, country, onChoose, onContinue, onBack }: CountryScreenProps) {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const locale = i18n.language;
+
+  const countries = useMemo(() => {
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+    const collator = new Intl.Collator(locale);
+    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [locale]);
+
+  useEffect(() => {
+    if (country) return;
+    const guess = browserRegion();
+    if (guess && (COUNTRY_CODES as readonly string[]).includes(guess)) onChoose(guess);
+  }, [country, onChoose]);
+
+  const folded = fold(query.trim());
+  const shown = folded
+    ? countries.filter((entry) => fold(entry.name).includes(folded) || entry.code.toLowerCase() === folded)
+    : countries;
+  const selectedName = countries.find((entry) => entry.code === country)?.name;
+
+  return (
+    <ScreenFrame
+      title={t('country.title')}
+      eyebrow={eyebrow}
+      actions={
+        <>
+          {onBack && <BackButton onClick={onBack} />}
+          <ContinueButton disabled={!country} onClick={onContinue} />
+        </>
+      }
+    >
+      <label className="mk-label" htmlFor={searchId}>
+        {t('country.search')}
+      </label>
+      <input
+        id={searchId}
+        className="mk-input"
+        type="search"
+        autoComplete="off"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {selectedName && (
+        <p className="mk-muted" aria-live="polite">
+          {t('country.selected', { country: selectedName })}
+        </p>
+      )}
+      <fieldset className="mk-choice-list mk-choice-list--scroll">
+        <legend className="mk-visually-hidden">{t('country.countries')}</legend>
+        {shown.map((entry) => (
+          <label key={entry.code} className="mk-choice">
+            <input
+              type="radio"
+              name="mk-country"
+              value={entry.code}
+              checked={entry.code === country}
+              onChange={() => onChoose(entry.code)}
+            />
+            <span>{entry.name}</span>
+          </label>
+        ))}
+        {shown.length === 0 && <p role="status">{t('country.noMatch', { query })}</p>}
+      </fieldset>
+    </ScreenFrame>
+  );
+}
+
+/** "lt-LT" → "LT": the region of the first browser language that names one. */
+function browserRegion(): string | undefined {
+  const languages = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language];
+  for (const tag of languages) {
+    try {
+      const region = new Intl.Locale(tag).maximize().region;
+      if (region && /^[A-Z]{2}$/.test(region)) return region;
+    } catch {
+      // A malformed tag in the browser's list: try the next one.
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { OnboardingError } from '../../core/errors';
+import { ScreenFrame } from '../ScreenFrame';
+
+interface ErrorScreenProps {
+  error: OnboardingError;
+  /** Human name of the step the error is about, when it names one. */
+  stepTitle?: string | undefined;
+  /** The way forward; absent when nothing the person can do here would help. */
+  action?: { label: string; run: () => void } | undefined;
+  secondary?: { label: string; run: () => void } | undefined;
+}
+
+export function ErrorScreen({ error, stepTitle, action, secondary }: ErrorScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <ScreenFrame
+      title={t('error.title')}
+      actions={
+        (action || secondary) && (
+          <>
+            {secondary && (
+              <button type="button" className="mk-button mk-button--secondary" onClick={secondary.run}>
+                {secondary.label}
+              </button>
+            )}
+            {action && (
+              <button type="button" className="mk-button mk-button--primary" onClick={action.run}>
+                {action.label}
+              </button>
+            )}
+          </>
+        )
+      }
+    >
+      <p role="alert">{t(`error.${error.code}`, { step: stepTitle ?? error.step ?? '' })}</p>
+      {/* A code the person can quote to support; never the token or the vendor's raw message. */}
+      <p className="mk-muted">{t('error.code', { code: [error.code, error.identifier, error.status].filter(Boolean).join(' · ') })}</p>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,42 @@
+import type { TFunction } from 'i18next';
+import type { ImageStep } from '../core/steps';
+import { pickStepText } from '../core/stepText';
+import type { DocumentType } from '../core/token';
+
+export interface StepWording {
+  title: string;
+  hint: string;
+}
+
+/**
+ * Title and hint of an image step: the merchant's own text for additional steps (shown as text,
+ * never HTML), our wording for the document and selfie, with the document named.
+ */
+export function stepWording(t: TFunction, step: ImageStep, documentType: DocumentType | null, locale: string): StepWording {
+  const document = documentType ? t(`documentName.${documentType}`) : t('documentName.OTHER');
+  switch (step.role) {
+    case 'DOCUMENT_FRONT':
+      if (documentType === 'PASSPORT') return { title: t('step.PASSPORT_FRONT.title'), hint: t('step.PASSPORT_FRONT.hint') };
+      return { title: t('step.FRONT.title', { document }), hint: t('step.FRONT.hint') };
+    case 'DOCUMENT_BACK':
+      return { title: t('step.BACK.title', { document }), hint: t('step.BACK.hint') };
+    case 'FACE':
+      return { title: t('step.FACE.title'), hint: t('step.FACE.hint') };
+    case 'UTILITY_BILL':
+    case 'ADDITIONAL': {
+      const own = pickStepText(step.texts, locale);
+      const builtIn = step.role === 'UTILITY_BILL' ? 'step.UTILITY_BILL' : 'step.ADDITIONAL';
+      return { title: own.name ?? t(`${builtIn}.title`), hint: own.description ?? t(`${builtIn}.hint`) };
+    }
+  }
+}
+
+/** "1.2 MB" or "850 KB" in the UI language. */
+export function formatSize(t: TFunction, bytes: number, locale: string): string {
+  if (bytes >= 1_000_000) {
+    const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+    return t('size.mb', { value });
+  }
+  const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
+  return t('size.kb', { value });
+}

@@ -1,0 +1,146 @@
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { SubmitBody } from '../../src/core/payload';
+import { Onboarding } from '../../src/ui/Onboarding';
+import { makeSession } from './arbitraries';
+
+// The worker and the network are tested in a real browser; here they stand still so the screens can be walked.
+vi.mock('../../src/compress/prepareUpload', () => ({
+  prepareUpload: vi.fn(async (file: File) => ({ kind: 'image', blob: file, width: 1200, height: 800, bytes: file.size })),
+}));
+const sent: SubmitBody[] = [];
+vi.mock('../../src/submit/sendSubmission', () => ({
+  sendSubmission: vi.fn(async (_url: string, body: SubmitBody, options: { onProgress?: (n: number) => void }) => {
+    sent.push(body);
+    options.onProgress?.(1);
+    return { scanRef: 'scan-42' };
+  }),
+}));
+vi.mock('../../src/compress/base64', () => ({ blobToBase64: vi.fn(async () => 'QUJD') }));
+
+beforeAll(() => {
+  URL.createObjectURL = vi.fn(() => 'blob:preview');
+  URL.revokeObjectURL = vi.fn();
+});
+afterEach(() => {
+  cleanup();
+  sent.length = 0;
+});
+
+const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], name, { type: 'image/jpeg' });
+
+async function upload(user: ReturnType<typeof userEvent.setup>, name: string) {
+  await user.upload(screen.getByLabelText(/choose a file/i, { selector: 'input' }), photo(name));
+  await screen.findByText(/photo ready/i);
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+describe('<Onboarding>', () => {
+  it('walks a passport flow by role and label and submits exactly one body', async () => {
+    const user = userEvent.setup();
+    const onComplete = vi.fn();
+    const onStepChange = vi.fn();
+    render(<Onboarding session={makeSession({ documents: ['ID_CARD', 'PASSPORT'] })} locale="en" onComplete={onComplete} onStepChange={onStepChange} />);
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Before you start' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+
+    await screen.findByRole('heading', { name: /which country/i });
+    await user.type(screen.getByLabelText('Search for a country'), 'lithu');
+    await user.click(screen.getByRole('radio', { name: 'Lithuania' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await user.click(await screen.findByRole('radio', { name: 'Passport' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await screen.findByRole('heading', { name: 'Photo page of your passport' });
+    expect(screen.getByText('Step 4 of 6')).toBeInTheDocument();
+    await upload(user, 'passport.jpg');
+    await screen.findByRole('heading', { name: 'A photo of your face' });
+    await upload(user, 'face.jpg');
+
+    await screen.findByRole('heading', { name: 'Check your photos' });
+    expect(screen.getAllByRole('img')).toHaveLength(2);
+    const submit = screen.getByRole('button', { name: 'Submit' });
+    await user.dblClick(submit);
+
+    await screen.findByRole('heading', { name: /thank you/i });
+    expect(screen.getByText('Reference: scan-42')).toBeInTheDocument();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ country: 'LT', documentType: 'PASSPORT', images: { FRONT: 'QUJD', BACK: null, FACE: 'QUJD', UTILITY_BILL: null } });
+    expect(onComplete).toHaveBeenCalledTimes(1);
+    expect(onComplete).toHaveBeenCalledWith({ scanRef: 'scan-42' });
+    expect(onStepChange.mock.calls.map(([change]) => change.stepName ?? change.step ?? change.screen)).toEqual([
+      'INSTRUCTIONS',
+      'COUNTRY',
+      'DOCUMENT_TYPE',
+      'FRONT',
+      'FACE',
+      'REVIEW',
+      'SUBMITTING',
+      'DONE',
+    ]);
+  });
+
+  it('shows merchant texts as text, never as HTML, in the chosen language', async () => {
+    const session = makeSession({
+      showInstructions: false,
+      country: 'LT',
+      documents: ['PASSPORT'],
+      additionalSteps: {
+        ALL: {
+          ALL: {
+            NOTE: {
+              texts: { en: { name: 'English name' }, lt: { name: '<img src=x onerror=alert(1)>Rašteliai', description: '<script>alert(1)</script>' } },
+              settings: { canUpload: true, canCapture: false, canUploadPDF: false },
+            },
+          },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    render(<Onboarding session={session} locale="lt-LT" />);
+    await screen.findByRole('heading', { name: 'Paso puslapis su nuotrauka' });
+    await user.upload(screen.getByLabelText(/pasirinkti failą/i, { selector: 'input' }), photo('p.jpg'));
+    await screen.findByText(/nuotrauka paruošta/i);
+    await user.click(screen.getByRole('button', { name: 'Tęsti' }));
+    await user.upload(screen.getByLabelText(/pasirinkti failą/i, { selector: 'input' }), photo('f.jpg'));
+    await screen.findByText(/nuotrauka paruošta/i);
+    await user.click(screen.getByRole('button', { name: 'Tęsti' }));
+
+    await screen.findByRole('heading', { name: '<img src=x onerror=alert(1)>Rašteliai' });
+    expect(screen.getByText('<script>alert(1)</script>')).toBeInTheDocument();
+    expect(document.querySelector('script')).toBeNull();
+    expect(document.querySelector('img[src=x]')).toBeNull();
+  });
+
+  it('says plainly when a step allows only the camera', async () => {
+    const session = makeSession({
+      showInstructions: false,
+      country: 'LT',
+      documents: ['PASSPORT'],
+      additionalSteps: { ALL: { ALL: { LIVE: { settings: { canUpload: false, canCapture: true } } } } },
+    });
+    const user = userEvent.setup();
+    render(<Onboarding session={session} locale="en" />);
+    await screen.findByRole('heading', { name: 'Photo page of your passport' });
+    await upload(user, 'p.jpg');
+    await upload(user, 'f.jpg');
+    await screen.findByRole('heading', { name: 'Additional document' });
+    expect(screen.getByRole('alert')).toHaveTextContent(/needs a photo taken with your camera/i);
+    expect(screen.queryByLabelText(/choose a file/i)).toBeNull();
+  });
+
+  it('shows a retryable error when the session cannot be had', async () => {
+    const fetchMock = vi.fn(async () => new Response('<html>502</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const onError = vi.fn();
+    render(<Onboarding locale="en" onError={onError} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/could not be started/i);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'SESSION_FAILED', status: 502 }));
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    vi.unstubAllGlobals();
+  });
+});
