@@ -1,0 +1,172 @@
+/**
+ * Just enough JPEG structure for the "already within budget" case: read the frame header and the
+ * EXIF orientation, and drop metadata losslessly (no re-encode, so the picture is not degraded).
+ * Pure functions over bytes; they never throw on malformed input, they return `null` instead.
+ */
+
+export interface JpegInfo {
+  /** Stored dimensions (before any EXIF orientation is applied). */
+  width: number;
+  height: number;
+  /** Colour components in the frame: 1 grey, 3 YCbCr (or RGB), 4 CMYK/YCCK. */
+  components: number;
+  /** The SOFn marker's second byte: 0xc0 baseline, 0xc1 extended, 0xc2 progressive, others exotic. */
+  frameMarker: number;
+  /** EXIF orientation 1..8; 1 when absent or unreadable. */
+  orientation: number;
+  /** Offset just past the EOI marker; bytes after it (trailers, MPF secondary images) are not part of this picture. */
+  end: number;
+}
+
+const SOI = 0xd8;
+const EOI = 0xd9;
+const SOS = 0xda;
+const COM = 0xfe;
+
+interface Segment {
+  marker: number;
+  /** Offset of the 0xff that starts the marker. */
+  start: number;
+  /** Offset just past the segment, including the entropy-coded data after an SOS. */
+  end: number;
+  /** Offset of the payload (after the length field); equals `end` for stand-alone markers. */
+  payload: number;
+  /** End of the payload (for SOS: end of the header, before the entropy-coded data). */
+  payloadEnd: number;
+}
+
+/** Splits a JPEG into marker segments up to and including EOI. `null` if it is not a complete JPEG. */
+function segments(bytes: Uint8Array): Segment[] | null {
+  const n = bytes.length;
+  if (n < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return null;
+  const list: Segment[] = [{ marker: SOI, start: 0, end: 2, payload: 2, payloadEnd: 2 }];
+  let pos = 2;
+  for (;;) {
+    if (pos >= n || bytes[pos] !== 0xff) return null;
+    // Any number of 0xff fill bytes may precede a marker.
+    while (pos + 1 < n && bytes[pos + 1] === 0xff) pos++;
+    if (pos + 1 >= n) return null;
+    const marker = bytes[pos + 1] ?? 0;
+    const start = pos;
+    if (marker === EOI) {
+      list.push({ marker, start, end: pos + 2, payload: pos + 2, payloadEnd: pos + 2 });
+      return list;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      list.push({ marker, start, end: pos + 2, payload: pos + 2, payloadEnd: pos + 2 });
+      pos += 2;
+      continue;
+    }
+    if (pos + 4 > n) return null;
+    const length = ((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0);
+    const payloadEnd = pos + 2 + length;
+    if (length < 2 || payloadEnd > n) return null;
+    let end = payloadEnd;
+    if (marker === SOS) {
+      // Entropy-coded data runs to the next marker that is not a stuffed 0xff00 or a restart marker.
+      let i = payloadEnd;
+      for (;;) {
+        if (i + 1 >= n) return null;
+        if (bytes[i] === 0xff) {
+          const next = bytes[i + 1] ?? 0;
+          if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) {
+            i += 2;
+            continue;
+          }
+          if (next === 0xff) {
+            i += 1;
+            continue;
+          }
+          break;
+        }
+        i++;
+      }
+      end = i;
+    }
+    list.push({ marker, start, end, payload: pos + 4, payloadEnd });
+    pos = end;
+  }
+}
+
+export function readJpegInfo(bytes: Uint8Array): JpegInfo | null {
+  const list = segments(bytes);
+  if (!list) return null;
+  let frame: { width: number; height: number; components: number; frameMarker: number } | undefined;
+  let orientation = 1;
+  let sawExif = false;
+  for (const segment of list) {
+    const { marker, payload } = segment;
+    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+    if (isSof && !frame && segment.payloadEnd - payload >= 6) {
+      frame = {
+        height: ((bytes[payload + 1] ?? 0) << 8) | (bytes[payload + 2] ?? 0),
+        width: ((bytes[payload + 3] ?? 0) << 8) | (bytes[payload + 4] ?? 0),
+        components: bytes[payload + 5] ?? 0,
+        frameMarker: marker,
+      };
+    }
+    if (marker === 0xe1 && !sawExif && ascii(bytes, payload, 6) === 'Exif\0\0') {
+      sawExif = true;
+      orientation = exifOrientation(bytes.subarray(payload + 6, segment.payloadEnd)) ?? 1;
+    }
+  }
+  const last = list[list.length - 1];
+  if (!frame || !last || frame.width === 0 || frame.height === 0) return null;
+  return { ...frame, orientation, end: last.end };
+}
+
+/**
+ * The same JPEG without EXIF (GPS, camera, thumbnail), XMP, IPTC, comments, maker data and anything
+ * after EOI. Kept: JFIF (APP0), the ICC colour profile (APP2 "ICC_PROFILE") and Adobe's APP14,
+ * which decoders need to read colours right. Entropy-coded data is copied byte for byte.
+ */
+export function stripJpegMetadata(bytes: Uint8Array): Uint8Array<ArrayBuffer> | null {
+  const list = segments(bytes);
+  if (!list) return null;
+  const kept = list.filter((segment) => keepSegment(bytes, segment));
+  const out = new Uint8Array(kept.reduce((sum, s) => sum + (s.end - s.start), 0));
+  let offset = 0;
+  for (const s of kept) {
+    out.set(bytes.subarray(s.start, s.end), offset);
+    offset += s.end - s.start;
+  }
+  return out;
+}
+
+function keepSegment(bytes: Uint8Array, { marker, payload }: Segment): boolean {
+  if (marker === COM) return false;
+  if (marker < 0xe0 || marker > 0xef) return true;
+  if (marker === 0xe0) return ascii(bytes, payload, 5) === 'JFIF\0';
+  if (marker === 0xe2) return ascii(bytes, payload, 12) === 'ICC_PROFILE\0';
+  if (marker === 0xee) return ascii(bytes, payload, 5) === 'Adobe';
+  return false;
+}
+
+/** Orientation tag (0x0112) of IFD0 in a TIFF structure, or `null`. */
+function exifOrientation(tiff: Uint8Array): number | null {
+  if (tiff.length < 8) return null;
+  const order = ascii(tiff, 0, 2);
+  if (order !== 'II' && order !== 'MM') return null;
+  const little = order === 'II';
+  const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+  if (view.getUint16(2, little) !== 42) return null;
+  const ifd = view.getUint32(4, little);
+  if (ifd + 2 > tiff.length) return null;
+  const count = view.getUint16(ifd, little);
+  for (let i = 0; i < count; i++) {
+    const entry = ifd + 2 + 12 * i;
+    if (entry + 12 > tiff.length) return null;
+    if (view.getUint16(entry, little) !== 0x0112) continue;
+    if (view.getUint16(entry + 2, little) !== 3) return null; // SHORT
+    const value = view.getUint16(entry + 8, little);
+    return value >= 1 && value <= 8 ? value : null;
+  }
+  return null;
+}
+
+function ascii(bytes: Uint8Array, offset: number, length: number): string {
+  if (offset + length > bytes.length) return '';
+  let text = '';
+  for (let i = offset; i < offset + length; i++) text += String.fromCharCode(bytes[i] ?? 0);
+  return text;
+}
