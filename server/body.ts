@@ -66,12 +66,13 @@ export function parseJson(bytes: Uint8Array): { value: unknown } | Problem {
 }
 
 /** The usual sequence for a JSON endpoint: 415 before reading, 413 while reading, 400 after. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<{ value: unknown } | Problem> {
+export async function readJsonBody(request: Request, maxBytes: number): Promise<{ value: unknown; bytes: number } | Problem> {
   if (!isJsonContentType(request.headers.get('content-type'))) {
     discardBody(request);
     return problem('UNSUPPORTED_MEDIA_TYPE', "The request body must be JSON sent with 'Content-Type: application/json'");
   }
   const bytes = await readBodyCapped(request, maxBytes);
   if (!(bytes instanceof Uint8Array)) return bytes;
-  return parseJson(bytes);
+  const parsed = parseJson(bytes);
+  return 'value' in parsed ? { value: parsed.value, bytes: bytes.byteLength } : parsed;
 }

@@ -55,6 +55,8 @@ export interface SubmissionSummary {
   receivedAt: string;
   country: string;
   documentType: DocumentType;
+  /** Size of the `/process` request body as received, to check against the 20 MB limit. */
+  requestBytes: number;
   /** `/process` images and custom steps uploaded since, by step name. */
   images: Record<string, ImageSummary>;
   /** Custom steps that apply to this country and document but were not uploaded (yet). */
@@ -236,7 +238,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     // Identity photos must be photos; only additional steps may opt into PDF.
     !(isProcessImageKey(step) && step !== 'UTILITY_BILL') && steps.get(step)?.settings?.canUploadPDF === true;
 
-  function processScan(body: Body): Problem | Response {
+  function processScan(body: Body, requestBytes: number): Problem | Response {
     const { authToken, country, documentType, images } = body;
     if (isAbsent(authToken)) return problem('MISSING_VALUE', "No value provided for 'authToken'");
     const found = typeof authToken === 'string' ? tokens.get(authToken, now()) : undefined;
@@ -281,6 +283,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
       receivedAt: new Date(now()).toISOString(),
       country,
       documentType,
+      requestBytes,
       images: Object.fromEntries([...received].map(([step, image]) => [step, summarize(image)])),
       pendingSteps: [...steps.keys()].filter((step) => !isProcessImageKey(step)),
     };
@@ -315,7 +318,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     return new Response(null, { status: 200 });
   }
 
-  const routes = new Map<string, { maxBytes: number; run: (body: Body) => Problem | Response }>([
+  const routes = new Map<string, { maxBytes: number; run: (body: Body, requestBytes: number) => Problem | Response }>([
     ['/api/v2/token', { maxBytes: MAX_TOKEN_REQUEST_BYTES, run: createToken }],
     ['/api/v2/process', { maxBytes: MAX_PROCESS_REQUEST_BYTES, run: processScan }],
     ['/api/v2/upload-additional-step', { maxBytes: MAX_PROCESS_REQUEST_BYTES, run: uploadAdditionalStep }],
@@ -337,7 +340,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
       const parsed = await readJsonBody(request, route.maxBytes);
       if (isProblem(parsed)) return vendorErrorResponse(parsed);
       if (!isRecord(parsed.value)) return vendorErrorResponse(problem('MALFORMED_JSON', 'The request body must be a JSON object'));
-      const result = route.run(parsed.value);
+      const result = route.run(parsed.value, parsed.bytes);
       return result instanceof Response ? result : vendorErrorResponse(result);
     } catch {
       return vendorErrorResponse(problem('INTERNAL_ERROR', 'The sandbox vendor failed unexpectedly'));

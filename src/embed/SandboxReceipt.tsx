@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'react';
 
 /** What the sandbox vendor recorded of a submission: sizes and types, never the images or token. */
+import { base64Length } from '../core/limits';
+
+/** `GET /api/sandbox/last-submission`, as server/sandbox.ts records it. */
 export interface SandboxSubmission {
   scanRef: string;
   country: string;
   documentType: string;
   receivedAt: string;
   requestBytes: number;
-  images: { step: string; base64Chars: number; bytes: number; type: string; width?: number; height?: number }[];
+  images: Record<string, { bytes: number; type: 'jpeg' | 'png' | 'pdf'; width: number | null; height: number | null; url: string }>;
+  pendingSteps: string[];
 }
 
 /**
@@ -42,12 +46,14 @@ export function SandboxReceipt({ scanRef }: { scanRef: string }) {
           </tr>
         </thead>
         <tbody>
-          {submission.images.map((image) => (
-            <tr key={image.step}>
-              <td>{image.step}</td>
+          {Object.entries(submission.images).map(([step, image]) => (
+            <tr key={step}>
+              <td>
+                {image.type === 'pdf' ? step : <a href={image.url} target="_blank" rel="noreferrer">{step}</a>}
+              </td>
               <td>{image.type}</td>
               <td>{image.width && image.height ? `${image.width} × ${image.height}` : '–'}</td>
-              <td>{number.format(image.base64Chars)}</td>
+              <td>{number.format(base64Length(image.bytes))}</td>
             </tr>
           ))}
         </tbody>

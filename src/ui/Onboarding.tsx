@@ -6,6 +6,7 @@ import { chooseLocale } from '../core/locale';
 import { parseSession, type Session } from '../core/token';
 import { createI18n, UI_LOCALES, type Translations } from '../i18n';
 import { fetchSession } from '../submit/session';
+import { CrashBoundary } from './CrashBoundary';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { Flow, type FlowCallbacks } from './Flow';
 import './styles.css';
@@ -67,7 +68,9 @@ export function Onboarding(props: OnboardingProps) {
         <I18nextProvider i18n={load.i18n}>
           <main className="mk-card">
             {load.kind === 'ready' ? (
-              <Flow session={load.session} submitUrl={submitUrl} onComplete={props.onComplete} onError={props.onError} onStepChange={props.onStepChange} />
+              <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
+                <Flow session={load.session} submitUrl={submitUrl} onComplete={props.onComplete} onError={props.onError} onStepChange={props.onStepChange} />
+              </CrashBoundary>
             ) : (
               <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
             )}

@@ -94,38 +94,27 @@ interface DropZoneProps {
 }
 
 /**
- * Click, keyboard (Enter/Space on the focused zone) and drag and drop, from react-dropzone. Types
- * are not filtered here: the bytes decide later, so a wrong file gets a precise message rather
- * than a silent refusal.
+ * A drop target around a real button: the button gives keyboard and screen-reader users a native
+ * control, the zone takes drag and drop (react-dropzone). Types are not filtered here: the bytes
+ * decide later, so a wrong file gets a precise message rather than a silent refusal.
  */
 function DropZone({ accept, allowPdf, hasImage, disabled, onFiles }: DropZoneProps) {
   const { t } = useTranslation();
-  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((rejection) => rejection.file)]),
     multiple: false,
     disabled,
-    // The zone itself is the button; a nested <button> would be a second tab stop doing the same.
-    noKeyboard: false,
+    noClick: true,
+    noKeyboard: true,
   });
   return (
-    <div
-      {...getRootProps({
-        className: `mk-dropzone${isDragActive ? ' mk-dropzone--active' : ''}`,
-        role: 'button',
-        'aria-label': hasImage ? t('actions.chooseAnother') : t('actions.chooseFile'),
-        'aria-describedby': 'mk-dropzone-types',
-      })}
-    >
-      <input {...getInputProps()} accept={accept} aria-label={hasImage ? t('actions.chooseAnother') : t('actions.chooseFile')} />
-      <p aria-hidden="true">
-        {isDragActive ? (
-          t('upload.dropActive')
-        ) : (
-          <>
-            {t('upload.drop')} <span className="mk-link">{hasImage ? t('actions.chooseAnother') : t('actions.chooseFile')}</span>
-          </>
-        )}
-      </p>
+    <div {...getRootProps({ className: `mk-dropzone${isDragActive ? ' mk-dropzone--active' : ''}` })}>
+      {/* Only the browser's file picker; the button below is the control people use. */}
+      <input {...getInputProps()} accept={accept} aria-hidden="true" />
+      <p>{isDragActive ? t('upload.dropActive') : t('upload.drop')}</p>
+      <button type="button" className="mk-button mk-button--secondary" onClick={open} disabled={disabled} aria-describedby="mk-dropzone-types">
+        {hasImage ? t('actions.chooseAnother') : t('actions.chooseFile')}
+      </button>
       <p id="mk-dropzone-types" className="mk-muted">
         {allowPdf ? t('upload.typesWithPdf') : t('upload.types')}
       </p>

@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { base64Length } from '../../src/core/limits';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, makeDocumentPhoto, startHarness, type Harness } from './harness';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({ MARKID_API_KEY: undefined, MARKID_API_SECRET: undefined, MARKID_TOKEN_DEFAULTS: undefined });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+type Upload = { name: string; mimeType: string; buffer: Buffer };
+
+/** Chooses a file as a person does: activating the labelled drop zone opens the file chooser. */
+async function choose(page: Page, label: string, file: Upload) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: label }).click()]);
+  await chooser.setFiles(file);
+}
+
+async function uploadAndContinue(page: Page, file: Upload) {
+  await choose(page, 'Choose a file', file);
+  await page.getByText(/Photo ready|PDF ready/).waitFor({ timeout: 60_000 });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+describe('the hosted page on the sandbox', () => {
+  it('takes three 12-megapixel photos to the vendor as one valid /process request', async () => {
+    const page = await harness.browser.newPage({ viewport: { width: 390, height: 844 } });
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(harness.origin) && !request.url().startsWith('blob:') && !request.url().startsWith('data:')) foreign.push(request.url());
+    });
+    const submits: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/submit')) submits.push(request.method());
+    });
+
+    await page.goto(`${harness.origin}/?locale=en`);
+    const photos = await Promise.all([1, 2, 3].map((seed) => makeDocumentPhoto(page, seed)));
+    for (const photo of photos) expect(photo.length).toBeGreaterThan(4_500_000);
+
+    await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Start' }).click();
+
+    await page.getByRole('heading', { name: 'Which country issued your document?' }).waitFor();
+    await page.getByLabel('Search for a country').fill('lithuania');
+    await page.getByRole('radio', { name: 'Lithuania' }).check();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('radio', { name: 'Identity card' }).check();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    await page.getByRole('heading', { name: 'Front of your identity card' }).waitFor();
+    await uploadAndContinue(page, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: photos[0]! });
+    await page.getByRole('heading', { name: 'Back of your identity card' }).waitFor();
+    await uploadAndContinue(page, { name: 'back.jpg', mimeType: 'image/jpeg', buffer: photos[1]! });
+    await page.getByRole('heading', { name: 'A photo of your face' }).waitFor();
+    await uploadAndContinue(page, { name: 'selfie.jpg', mimeType: 'image/jpeg', buffer: photos[2]! });
+
+    await page.getByRole('heading', { name: 'Check your photos' }).waitFor();
+    await expect.poll(() => page.getByRole('img').count()).toBe(3);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Submit' }).dblclick();
+
+    await page.getByRole('heading', { name: 'Thank you, your photos were sent' }).waitFor({ timeout: 60_000 });
+    await expectAccessible(page);
+    expect(submits).toEqual(['POST']);
+    expect(foreign).toEqual([]);
+
+    const received = await (await fetch(`${harness.origin}/api/sandbox/last-submission`)).json();
+    expect(received.country).toBe('LT');
+    expect(received.documentType).toBe('ID_CARD');
+    expect(received.requestBytes).toBeLessThanOrEqual(20_000_000);
+    expect(Object.keys(received.images).sort()).toEqual(['BACK', 'FACE', 'FRONT']);
+    for (const image of Object.values<{ type: string; bytes: number; width: number; height: number }>(received.images)) {
+      expect(image.type).toBe('jpeg');
+      expect(base64Length(image.bytes)).toBeLessThanOrEqual(6_000_000);
+      // Legible text needs resolution: the photos were 4032 x 3024 and must not be shrunk to a thumbnail.
+      expect(Math.max(image.width, image.height)).toBeGreaterThanOrEqual(3000);
+    }
+    await page.getByRole('heading', { name: 'Sandbox: what the vendor received' }).waitFor();
+    await page.close();
+  });
+
+  it('uploads a PDF utility bill and a custom step in Lithuanian', async () => {
+    await harness.close();
+    harness = await startHarness({
+      MARKID_API_KEY: undefined,
+      MARKID_TOKEN_DEFAULTS: JSON.stringify({
+        documents: ['PASSPORT'],
+        additionalSteps: {
+          ALL: {
+            ALL: {
+              UTILITY_BILL: { settings: { canUpload: true, canCapture: false, canUploadPDF: true } },
+              SELFIE_WITH_DOCUMENT: {
+                texts: { en: { name: 'Selfie with your passport' }, lt: { name: 'Asmenukė su pasu', description: 'Laikykite pasą šalia veido.' } },
+                settings: { canUpload: true, canCapture: true, canUploadPDF: false },
+              },
+            },
+          },
+        },
+      }),
+    });
+    const page = await harness.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${harness.origin}/?locale=lt`);
+    const photo = await makeDocumentPhoto(page, 7);
+    await page.getByRole('button', { name: 'Pradėti' }).click();
+    await page.getByLabel('Ieškoti šalies').fill('latv');
+    await page.getByRole('radio', { name: 'Latvija' }).check();
+    await page.getByRole('button', { name: 'Tęsti' }).click();
+
+    const next = async (name: string, file: Upload) => {
+      await page.getByRole('heading', { name }).waitFor();
+      await choose(page, 'Pasirinkti failą', file);
+      await page.getByText(/paruošta|paruoštas/).waitFor({ timeout: 60_000 });
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Tęsti' }).click();
+    };
+    const jpeg = { name: 'p.jpg', mimeType: 'image/jpeg', buffer: photo };
+    await next('Paso puslapis su nuotrauka', jpeg);
+    await next('Jūsų veido nuotrauka', jpeg);
+    await next('Adreso įrodymas', { name: 'saskaita.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await page.getByText('Laikykite pasą šalia veido.').waitFor();
+    await next('Asmenukė su pasu', jpeg);
+
+    await page.getByRole('heading', { name: 'Patikrinkite nuotraukas' }).waitFor();
+    await page.getByText('PDF dokumentas: saskaita.pdf').waitFor();
+    await page.getByRole('button', { name: 'Pateikti' }).click();
+    await page.getByRole('heading', { name: 'Ačiū, jūsų nuotraukos išsiųstos' }).waitFor({ timeout: 60_000 });
+
+    const received = await (await fetch(`${harness.origin}/api/sandbox/last-submission`)).json();
+    const types = Object.fromEntries(Object.entries<{ type: string }>(received.images).map(([step, image]) => [step, image.type]));
+    expect(types).toEqual({ FRONT: 'jpeg', FACE: 'jpeg', UTILITY_BILL: 'pdf', SELFIE_WITH_DOCUMENT: 'jpeg' });
+    expect(received.documentType).toBe('PASSPORT');
+    expect(received.country).toBe('LV');
+    await page.close();
+  });
+
+  it('refuses a foreign token, a non-JSON body and an oversized body before the vendor', async () => {
+    const post = (body: BodyInit, type = 'application/json') =>
+      fetch(`${harness.origin}/api/submit`, { method: 'POST', headers: { 'content-type': type }, body });
+    const foreign = await post(JSON.stringify({ authToken: 'NOT-MINTED', country: 'LT', documentType: 'PASSPORT', images: {}, additionalImages: {} }));
+    expect([401, 403]).toContain(foreign.status);
+    expect(await foreign.json()).toMatchObject({ identifier: expect.any(String) });
+    expect((await post('authToken=x', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect((await post('x'.repeat(60_000_000))).status).toBe(413);
+  });
+});
+
+/** The smallest well-formed one-page PDF: enough for the sandbox to recognise it by its bytes. */
+function minimalPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}

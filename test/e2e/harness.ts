@@ -1,0 +1,78 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { CHROMIUM_ARGS, findChromium } from '../chromium';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface Harness {
+  origin: string;
+  browser: Browser;
+  server: ViteDevServer;
+  close(): Promise<void>;
+}
+
+/**
+ * The product as `npm start` runs it (Vite with the merchant backend mounted, on the sandbox) on
+ * a free loopback port, plus a system Chromium. `env` is applied before the backend reads it.
+ */
+export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  const server = await createServer({
+    root,
+    configFile: `${root}/vite.config.ts`,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('the dev server has no TCP address');
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    browser,
+    server,
+    async close() {
+      await browser.close();
+      await server.close();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
+  };
+}
+
+/** A 12-megapixel document-like phone photo (~5-6 MB JPEG), drawn in the page by the shared fixture. */
+export async function makeDocumentPhoto(page: Page, seed: number): Promise<Buffer> {
+  // A string, not a function: Vitest would rewrite a dynamic import inside a function for Node.
+  const base64 = await page.evaluate<string>(`(async () => {
+    const fixtures = await import('/test/browser/compressFixtures.ts');
+    const blob = await fixtures.documentPhoto({ seed: ${Number(seed)} });
+    const url = await new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+    return url.slice(url.indexOf(',') + 1);
+  })()`);
+  return Buffer.from(base64, 'base64');
+}
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core from the installed package (no network) on the current screen. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
+  });
+}
