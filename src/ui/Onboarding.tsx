@@ -1,5 +1,5 @@
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
 import { chooseLocale } from '../core/locale';
@@ -8,6 +8,7 @@ import { createI18n, UI_LOCALES, type Translations } from '../i18n';
 import { fetchSession } from '../submit/session';
 import { CrashBoundary } from './CrashBoundary';
 import { ErrorScreen } from './screens/ErrorScreen';
+import { FocusMemoryContext } from './ScreenFrame';
 import { Flow, type FlowCallbacks } from './Flow';
 import './styles.css';
 
@@ -36,6 +37,7 @@ export function Onboarding(props: OnboardingProps) {
   const { session: given, sessionUrl = '/api/session', submitUrl = '/api/submit', locale, translations, theme } = props;
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const focusMemory = useRef({ moved: false }).current;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -66,15 +68,23 @@ export function Onboarding(props: OnboardingProps) {
       {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
       {load.kind !== 'loading' && (
         <I18nextProvider i18n={load.i18n}>
-          <main className="mk-card">
-            {load.kind === 'ready' ? (
-              <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
-                <Flow session={load.session} submitUrl={submitUrl} onComplete={props.onComplete} onError={props.onError} onStepChange={props.onStepChange} />
-              </CrashBoundary>
-            ) : (
-              <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
-            )}
-          </main>
+          <FocusMemoryContext.Provider value={focusMemory}>
+            <main className="mk-card">
+              {load.kind === 'ready' ? (
+                <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
+                  <Flow
+                    session={load.session}
+                    submitUrl={submitUrl}
+                    onComplete={props.onComplete}
+                    onError={props.onError}
+                    onStepChange={props.onStepChange}
+                  />
+                </CrashBoundary>
+              ) : (
+                <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
+              )}
+            </main>
+          </FocusMemoryContext.Provider>
         </I18nextProvider>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 
 interface ScreenFrameProps {
   title: string;
@@ -10,15 +10,27 @@ interface ScreenFrameProps {
   busy?: boolean;
 }
 
+/** Per widget: the first screen's title, and whether the person has moved on from it since. */
+interface FocusMemory {
+  firstTitle?: string;
+  moved: boolean;
+}
+export const FocusMemoryContext = createContext<FocusMemory>({ moved: true });
+
 /**
- * One screen of the flow. Its heading takes focus when the screen appears, so keyboard and
- * screen-reader users hear where they are instead of being left on a button that vanished.
+ * One screen of the flow. When the person moves to it, its heading takes focus, so keyboard and
+ * screen-reader users hear where they are instead of being left on a button that vanished. The
+ * first screen does not take focus: the widget must not pull focus away from the host's page.
  */
 export function ScreenFrame({ title, eyebrow, children, actions, busy = false }: ScreenFrameProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const memory = useContext(FocusMemoryContext);
   useEffect(() => {
+    memory.firstTitle ??= title;
+    if (!memory.moved && title === memory.firstTitle) return;
+    memory.moved = true;
     heading.current?.focus();
-  }, [title]);
+  }, [title, memory]);
   return (
     <section className="mk-screen" aria-busy={busy || undefined} aria-labelledby="mk-screen-title">
       <header className="mk-screen__header">

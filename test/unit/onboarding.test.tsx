@@ -50,11 +50,12 @@ describe('<Onboarding>', () => {
     const onStepChange = vi.fn();
     render(<Onboarding session={makeSession({ documents: ['ID_CARD', 'PASSPORT'] })} locale="en" onComplete={onComplete} onStepChange={onStepChange} />);
 
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Before you start' });
-    await waitFor(() => expect(heading).toHaveFocus());
+    const first = await screen.findByRole('heading', { level: 1, name: 'Before you start' });
+    expect(first).not.toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Start' }));
 
-    await screen.findByRole('heading', { name: /which country/i });
+    const heading = await screen.findByRole('heading', { name: /which country/i });
+    await waitFor(() => expect(heading).toHaveFocus());
     await user.type(screen.getByLabelText('Search for a country'), 'lithu');
     await user.click(screen.getByRole('radio', { name: 'Lithuania' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));

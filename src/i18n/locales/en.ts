@@ -103,7 +103,7 @@ const en = {
   review: {
     title: 'Check your photos',
     intro: 'Make sure every photo is sharp and the text is readable. You can retake any of them.',
-    retake: 'Retake {{step}}',
+    retake: 'Retake: {{step}}',
     pdf: 'PDF document: {{name}}',
     missing: 'Missing: {{step}}',
   },

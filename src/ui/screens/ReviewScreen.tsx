@@ -50,7 +50,8 @@ export function ReviewScreen({ eyebrow, items, onRetake, onSubmit, onBack }: Rev
             )}
             {!image && <p className="mk-error-text">{t('review.missing', { step: title })}</p>}
             <button type="button" className="mk-button mk-button--secondary mk-button--small" onClick={() => onRetake(name)}>
-              {t('review.retake', { step: title })}
+              {t('actions.retake')}
+              <span className="mk-visually-hidden">: {title}</span>
             </button>
           </li>
         ))}
