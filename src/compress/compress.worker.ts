@@ -21,7 +21,7 @@
  * for EXIF and, when the first encode is larger than the input, keeps lowering quality even if the
  * input was within budget. The native path: one decode, one draw, usually two encodes.
  */
-import { readJpegInfo, stripJpegMetadata } from './jpeg';
+import { readJpegInfo, stripJpegMetadata } from '../core/jpeg';
 import { DEFAULT_MAX_LONG_SIDE, type CompressRequest, type CompressSuccess, type WorkerErrorCode, type WorkerReply, type WorkerRequest } from './protocol';
 
 /** First quality tried: visually lossless for photos of documents, well below the size knee of 0.95+. */
