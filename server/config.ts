@@ -22,6 +22,8 @@ export interface MerchantConfig {
   port: number | undefined;
   tokenDefaults: TokenDefaults;
   clientId: ClientIdStrategy;
+  /** Bearer secret the merchant's server sends to mint re-upload sessions; unset: no re-uploads. */
+  reuploadSecret: string | undefined;
 }
 
 /** A configuration the backend refuses to start with; the message says which variable and why. */
@@ -47,6 +49,7 @@ export function loadConfig(env: Env): MerchantConfig {
     port: parsePort(read(env, 'PORT')),
     tokenDefaults: parseTokenDefaults(read(env, 'MARKID_TOKEN_DEFAULTS')),
     clientId: fixedClientId === undefined ? ({ kind: 'random' } as const) : ({ kind: 'fixed', value: fixedClientId } as const),
+    reuploadSecret: parseReuploadSecret(read(env, 'MARKID_REUPLOAD_SECRET')),
   };
 
   if (apiKey === undefined) {
@@ -58,6 +61,12 @@ export function loadConfig(env: Env): MerchantConfig {
   }
   if (apiSecret === undefined) throw new ConfigError('MARKID_API_KEY is set but MARKID_API_SECRET is not.');
   return { mode: 'vendor', baseUrl: parseBaseUrl(baseUrl ?? DEFAULT_BASE_URL), apiKey, apiSecret, ...common };
+}
+
+function parseReuploadSecret(value: string | undefined): string | undefined {
+  // It guards uploads into real verifications: a guessable one would be no guard at all.
+  if (value !== undefined && value.length < 24) throw new ConfigError('MARKID_REUPLOAD_SECRET must be at least 24 characters long (e.g. `openssl rand -base64 32`).');
+  return value;
 }
 
 function parsePort(value: string | undefined): number | undefined {

@@ -25,6 +25,9 @@ export const ERRORS = {
   METHOD_NOT_ALLOWED: { status: 405, from: 'vendor' },
   // The merchant backend's own, for what only it can know.
   TOKEN_NOT_MINTED: { status: 403, from: 'backend' },
+  REUPLOAD_NOT_FOUND: { status: 403, from: 'backend' },
+  /** The client sent its body too slowly, or stopped sending it. */
+  REQUEST_TIMEOUT: { status: 408, from: 'backend' },
   SESSION_NOT_CREATED: { status: 502, from: 'backend' },
   VENDOR_UNREACHABLE: { status: 502, from: 'backend' },
   VENDOR_TIMEOUT: { status: 504, from: 'backend' },

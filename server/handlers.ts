@@ -1,9 +1,10 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../src/core/limits.ts';
-import type { SubmitSuccess } from '../src/core/payload.ts';
+import type { ReuploadSession, SubmitSuccess } from '../src/core/payload.ts';
 import { PROCESS_IMAGE_KEYS, isProcessImageKey, toSession } from '../src/core/token.ts';
 import type { AdditionalSteps, DocumentType, ProcessImageKey } from '../src/core/token.ts';
 import { applicableSteps, customStepNames } from './additionalSteps.ts';
-import { discardBody, isJsonContentType, parseJson, readBodyCapped } from './body.ts';
+import { discardBody, isJsonContentType, parseJson, readBodyCapped, readJsonBody } from './body.ts';
 import { BoundedMap } from './boundedMap.ts';
 import { nextClientId } from './config.ts';
 import type { MerchantConfig } from './config.ts';
@@ -13,6 +14,8 @@ import { IMAGE_MIME_TYPES } from './imageSniff.ts';
 import { toVendorLocale } from './locales.ts';
 import { createSandboxVendor } from './sandbox.ts';
 import type { SandboxVendor } from './sandbox.ts';
+import { SubmissionRecord } from './submissionRecord.ts';
+import type { Outcome } from './submissionRecord.ts';
 import { createVendorClient } from './vendorClient.ts';
 import type { FetchLike, ProcessRequest, TokenRequest } from './vendorClient.ts';
 
@@ -34,6 +37,12 @@ export interface MerchantBackendDeps {
   maxSessions?: number;
 }
 
+/** The backend's handler, with counters a load test or a sandbox page may read. */
+export type MerchantBackend = RequestHandler & {
+  /** Requests answered per route (`POST /api/submit`), and vendor calls per path (`/api/v2/process`). */
+  stats(): { backend: Record<string, number>; vendor: Record<string, number> };
+};
+
 /** The `{ locale? }` body of `/api/session` is tiny; anything bigger is not a widget talking. */
 const SESSION_BODY_MAX_BYTES = 16 * 1024;
 /**
@@ -46,6 +55,14 @@ export const SUBMIT_JSON_SLACK_BYTES = 64 * 1024;
 const SESSION_RETENTION_MS = 60 * 60 * 1000;
 const SANDBOX_IMAGES_PATH = '/api/sandbox/last-submission/images/';
 const VENDOR_TRANSPORT_ERRORS = new Set<string>(['VENDOR_UNREACHABLE', 'VENDOR_TIMEOUT', 'VENDOR_BAD_RESPONSE']);
+/** A re-upload permission lasts an hour: long enough to find the right file, short enough to be stale-proof. */
+const REUPLOAD_LIFETIME_SECONDS = 3600;
+/** Verifications this backend forwarded, remembered this long for re-upload sessions. */
+const FORWARDED_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** `{ authToken }` or `{ reuploadToken }`. */
+const STATUS_BODY_MAX_BYTES = 4 * 1024;
+/** Request ids are the widget's reference shown to the person; only a short, plain one is logged. */
+const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
  * The largest `/api/submit` body accepted: one full `/process` request, plus one maximal image per
@@ -58,18 +75,33 @@ export function submitBodyCap(config: MerchantConfig): number {
   return MAX_PROCESS_REQUEST_BYTES + MAX_IMAGE_BASE64_CHARS * customSteps + SUBMIT_JSON_SLACK_BYTES;
 }
 
-type Outcome = { status: number; body: unknown };
-
 interface MintedToken {
   scanRef: string;
   additionalSteps: AdditionalSteps | null;
   /** How far forwarding got. A failed vendor call leaves it there, so a retry resumes, never repeats. */
   processed: boolean;
+  /**
+   * The last `/process` call ended without an answer (timeout, dropped connection, garbage): the
+   * vendor may have accepted it. A later TOKEN_USED for this token then means exactly that.
+   */
+  processUncertain: boolean;
   uploaded: Set<string>;
-  /** Set once everything was accepted; every later submit answers it without calling the vendor. */
-  result: Outcome | null;
-  /** Concurrent duplicates await this one vendor conversation instead of starting their own. */
-  inflight: Promise<Outcome> | null;
+  submission: SubmissionRecord;
+}
+
+/** A verification this backend forwarded: what a re-upload session for it needs to know. */
+interface Forwarded {
+  country: string;
+  documentType: string;
+  additionalSteps: AdditionalSteps | null;
+}
+
+/** Permission to upload one additional step of one verification, minted for the merchant's server. */
+interface ReuploadGrant {
+  scanRef: string;
+  step: string;
+  additionalData: Record<string, string> | null;
+  submission: SubmissionRecord;
 }
 
 interface Plan {
@@ -81,13 +113,28 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const outcomeResponse = (outcome: Outcome) => jsonResponse(outcome.status, outcome.body);
+const isSuccess = (outcome: Outcome) => outcome.status === 200;
 
-export function createMerchantBackend(config: MerchantConfig, deps: MerchantBackendDeps = {}): RequestHandler {
+/** Compares secrets in time independent of where they first differ. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function createMerchantBackend(config: MerchantConfig, deps: MerchantBackendDeps = {}): MerchantBackend {
   const now = deps.now ?? Date.now;
   const randomUUID = deps.randomUUID ?? (() => crypto.randomUUID());
   const sandbox = config.mode === 'sandbox' ? (deps.sandbox ?? createSandboxVendor({ apiKey: config.apiKey, apiSecret: config.apiSecret })) : null;
-  const fetchVendor: FetchLike =
+  const direct: FetchLike =
     deps.fetch ?? (sandbox ? (url, init) => sandbox.handle(new Request(url, init)) : (url, init) => globalThis.fetch(url, init));
+  const backendCounts = new Map<string, number>();
+  const vendorCounts = new Map<string, number>();
+  const bump = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const fetchVendor: FetchLike = (url, init) => {
+    bump(vendorCounts, new URL(url).pathname);
+    return direct(url, init);
+  };
   const vendor = createVendorClient({
     fetch: fetchVendor,
     baseUrl: config.baseUrl,
@@ -96,6 +143,8 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
   });
   const minted = new BoundedMap<string, MintedToken>(deps.maxSessions ?? 10_000, SESSION_RETENTION_MS);
+  const forwarded = new BoundedMap<string, Forwarded>(deps.maxSessions ?? 10_000, 0);
+  const reuploads = new BoundedMap<string, ReuploadGrant>(deps.maxSessions ?? 10_000, SESSION_RETENTION_MS);
   const submitCap = submitBodyCap(config);
 
   async function createSession(request: Request): Promise<Response> {
@@ -142,7 +191,14 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     const lifetimeSeconds = (token.expiryTime > 0 ? token.expiryTime : 3600) + (token.sessionLength > 0 ? token.sessionLength : 600);
     minted.set(
       token.authToken,
-      { scanRef: token.scanRef, additionalSteps: token.additionalSteps ?? null, processed: false, uploaded: new Set(), result: null, inflight: null },
+      {
+        scanRef: token.scanRef,
+        additionalSteps: token.additionalSteps ?? null,
+        processed: false,
+        processUncertain: false,
+        uploaded: new Set(),
+        submission: new SubmissionRecord(),
+      },
       at + lifetimeSeconds * 1000,
       at,
     );
@@ -168,18 +224,37 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
       return problemResponse(problem('TOKEN_NOT_MINTED', 'This token was not issued by this backend, or expired long ago: start a new session'));
     }
     const token = entry.value;
-    if (token.result) return outcomeResponse(token.result);
-    if (token.inflight) return outcomeResponse(await token.inflight);
+    const settled = token.submission.settled();
+    if (settled) return outcomeResponse(await settled);
     if (entry.expired) return problemResponse(problem('TOKEN_EXPIRED', 'This session has expired: start a new one'));
 
     const plan = planSubmission(body, body.authToken, token);
     if (isProblem(plan)) return problemResponse(plan);
     // No await between the checks above and this line, so two requests cannot both get here.
-    const inflight = forward(token, plan).finally(() => {
-      token.inflight = null;
-    });
-    token.inflight = inflight;
-    return outcomeResponse(await inflight);
+    return outcomeResponse(await token.submission.run(() => forward(token, plan), isSuccess));
+  }
+
+  /**
+   * What became of the last submission for a token: the widget asks this after a failure that may
+   * have happened after its request arrived, instead of uploading the images again.
+   */
+  async function submissionStatus(request: Request): Promise<Response> {
+    const parsed = await readJsonBody(request, STATUS_BODY_MAX_BYTES);
+    if (isProblem(parsed)) return problemResponse(parsed);
+    const body = parsed.value;
+    if (!isRecord(body)) return problemResponse(problem('MALFORMED_JSON', 'The request body must be a JSON object'));
+    const at = now();
+    if (typeof body.authToken === 'string' && body.authToken !== '') {
+      const entry = minted.get(body.authToken, at);
+      if (!entry) return problemResponse(problem('TOKEN_NOT_MINTED', 'This token was not issued by this backend, or expired long ago'));
+      return jsonResponse(200, entry.value.submission.status());
+    }
+    if (typeof body.reuploadToken === 'string' && body.reuploadToken !== '') {
+      const entry = reuploads.get(body.reuploadToken, at);
+      if (!entry) return problemResponse(problem('REUPLOAD_NOT_FOUND', 'This re-upload session was not issued by this backend, or expired long ago'));
+      return jsonResponse(200, entry.value.submission.status());
+    }
+    return problemResponse(problem('MISSING_VALUE', "No value provided for 'authToken'"));
   }
 
   /**
@@ -230,8 +305,20 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     try {
       if (!token.processed) {
         const processed = await vendor.process(plan.process);
-        if (!processed.ok) return { status: processed.status, body: processed.body };
+        // Our earlier call went through after all: the vendor spent the token on it.
+        const landedEarlier = !processed.ok && token.processUncertain && processed.body.identifier === 'TOKEN_USED';
+        if (!processed.ok && !landedEarlier) {
+          token.processUncertain = VENDOR_TRANSPORT_ERRORS.has(processed.body.identifier);
+          return { status: processed.status, body: processed.body };
+        }
         token.processed = true;
+        const at = now();
+        forwarded.set(
+          token.scanRef,
+          { country: plan.process.country, documentType: plan.process.documentType, additionalSteps: token.additionalSteps },
+          at + FORWARDED_RETENTION_MS,
+          at,
+        );
       }
       for (const [step, image] of plan.additional) {
         if (token.uploaded.has(step)) continue;
@@ -240,11 +327,94 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
         token.uploaded.add(step);
       }
       const success: SubmitSuccess = { scanRef: token.scanRef };
-      token.result = { status: 200, body: success };
-      return token.result;
+      return { status: 200, body: success };
     } catch {
       return problem('INTERNAL_ERROR', 'The submission could not be forwarded');
     }
+  }
+
+  /**
+   * Mints permission to upload one additional step of a verification this backend forwarded. Only
+   * the merchant's server may ask (it holds `MARKID_REUPLOAD_SECRET`), so a browser can never pick
+   * a scanRef of its own: it only ever holds the random token this answers.
+   */
+  async function createReuploadSession(request: Request): Promise<Response> {
+    const secret = config.reuploadSecret;
+    const given = /^Bearer\s+(.+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!secret || !given || !sameSecret(given, secret)) {
+      discardBody(request);
+      return problemResponse(problem('UNAUTHORIZED', 'Re-upload sessions are minted for the merchant server only: send its bearer secret'));
+    }
+    const parsed = await readJsonBody(request, SESSION_BODY_MAX_BYTES);
+    if (isProblem(parsed)) return problemResponse(parsed);
+    const body = parsed.value;
+    if (!isRecord(body)) return problemResponse(problem('MALFORMED_JSON', 'The request body must be a JSON object'));
+    const { scanRef, step, additionalData } = body;
+    if (typeof scanRef !== 'string' || scanRef === '') return problemResponse(problem('MISSING_VALUE', "No value provided for 'scanRef'"));
+    if (typeof step !== 'string' || step === '') return problemResponse(problem('MISSING_VALUE', "No value provided for 'step'"));
+    if (additionalData != null && (!isRecord(additionalData) || !Object.values(additionalData).every((value) => typeof value === 'string'))) {
+      return problemResponse(problem('INVALID_VALUE', "'additionalData' must be an object of strings"));
+    }
+    const at = now();
+    const verification = forwarded.get(scanRef, at)?.value;
+    if (!verification) return problemResponse(problem('SCAN_NOT_FOUND', 'This backend has not forwarded a verification with this scanRef'));
+    const stepConfig = applicableSteps(verification.additionalSteps, verification.country, verification.documentType).get(step);
+    if (!stepConfig) return problemResponse(problem('INVALID_VALUE', `Step '${step}' is not an additional step of this verification`));
+
+    const reuploadToken = randomBytes(24).toString('base64url');
+    reuploads.set(
+      reuploadToken,
+      { scanRef, step, additionalData: (additionalData as Record<string, string> | undefined) ?? null, submission: new SubmissionRecord() },
+      at + REUPLOAD_LIFETIME_SECONDS * 1000,
+      at,
+    );
+    const session: ReuploadSession = {
+      reuploadToken,
+      scanRef,
+      step,
+      texts: stepConfig.texts ?? null,
+      settings: stepConfig.settings ?? null,
+      expiryTime: REUPLOAD_LIFETIME_SECONDS,
+    };
+    return jsonResponse(201, session);
+  }
+
+  /** The widget's re-upload: one image for the step its re-upload session names, sent once. */
+  async function reupload(request: Request): Promise<Response> {
+    const parsed = await readJsonBody(request, MAX_IMAGE_BASE64_CHARS + SUBMIT_JSON_SLACK_BYTES);
+    if (isProblem(parsed)) return problemResponse(parsed);
+    const body = parsed.value;
+    if (!isRecord(body)) return problemResponse(problem('MALFORMED_JSON', 'The request body must be a JSON object'));
+    if (typeof body.reuploadToken !== 'string' || body.reuploadToken === '') {
+      return problemResponse(problem('MISSING_VALUE', "No value provided for 'reuploadToken'"));
+    }
+    const entry = reuploads.get(body.reuploadToken, now());
+    if (!entry) return problemResponse(problem('REUPLOAD_NOT_FOUND', 'This re-upload session was not issued by this backend, or expired long ago'));
+    const grant = entry.value;
+    const settled = grant.submission.settled();
+    if (settled) return outcomeResponse(await settled);
+    if (entry.expired) return problemResponse(problem('TOKEN_EXPIRED', 'This re-upload session has expired: ask for a new one'));
+    const { image } = body;
+    if (typeof image !== 'string' || image === '') return problemResponse(problem('MISSING_VALUE', `No image provided for step '${grant.step}'`));
+    if (image.length > MAX_IMAGE_BASE64_CHARS) {
+      return problemResponse(problem('IMAGE_TOO_LARGE', `Image for step '${grant.step}' is ${image.length} characters long; the maximum is ${MAX_IMAGE_BASE64_CHARS}`));
+    }
+    const outcome = grant.submission.run(async () => {
+      try {
+        const uploaded = await vendor.uploadAdditionalStep({
+          scanRef: grant.scanRef,
+          step: grant.step,
+          image,
+          ...(grant.additionalData ? { additionalData: grant.additionalData } : {}),
+        });
+        if (!uploaded.ok) return { status: uploaded.status, body: uploaded.body };
+        const success: SubmitSuccess = { scanRef: grant.scanRef };
+        return { status: 200, body: success };
+      } catch {
+        return problem('INTERNAL_ERROR', 'The re-upload could not be forwarded');
+      }
+    }, isSuccess);
+    return outcomeResponse(await outcome);
   }
 
   function lastSubmission(): Response {
@@ -269,9 +439,21 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
   const routes = new Map<string, Route>([
     ['/api/session', { POST: createSession }],
     ['/api/submit', { POST: submit }],
+    ['/api/submit/status', { POST: submissionStatus }],
+    ['/api/reupload', { POST: reupload }],
+    ['/api/reupload/status', { POST: submissionStatus }],
   ]);
+  // Without a secret nobody may mint re-upload sessions, so the path does not exist.
+  if (config.reuploadSecret) routes.set('/api/reupload/session', { POST: createReuploadSession });
   // Only a sandbox has submissions to show; against the real vendor these paths do not exist.
-  if (sandbox) routes.set('/api/sandbox/last-submission', { GET: lastSubmission });
+  if (sandbox) {
+    routes.set('/api/sandbox/last-submission', { GET: lastSubmission });
+    routes.set('/api/sandbox/stats', { GET: () => jsonResponse(200, stats()) });
+  }
+
+  function stats() {
+    return { backend: Object.fromEntries(backendCounts), vendor: Object.fromEntries(vendorCounts) };
+  }
 
   function findRoute(pathname: string): Route | undefined {
     const exact = routes.get(pathname);
@@ -294,17 +476,23 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     return run(request, pathname);
   }
 
-  return async function merchantBackend(request: Request): Promise<Response> {
+  async function merchantBackend(request: Request): Promise<Response> {
     const started = now();
     // The path only: a query string is the caller's and might carry anything.
     const { pathname } = new URL(request.url);
+    // Counted per known route only, so made-up paths cannot grow the table.
+    bump(backendCounts, findRoute(pathname) ? `${request.method} ${pathname.startsWith(SANDBOX_IMAGES_PATH) ? SANDBOX_IMAGES_PATH : pathname}` : 'other');
     let response: Response;
     try {
       response = await dispatch(request, pathname);
     } catch {
       response = problemResponse(problem('INTERNAL_ERROR', 'The merchant backend failed unexpectedly'));
     }
-    deps.log?.(`${request.method} ${pathname} ${response.status} ${Math.round(now() - started)}ms`);
+    // The widget's reference for this request, so the id a person quotes to support finds this line.
+    const requestId = request.headers.get('x-request-id');
+    const reference = requestId && REQUEST_ID.test(requestId) ? ` ref=${requestId}` : '';
+    deps.log?.(`${request.method} ${pathname} ${response.status} ${Math.round(now() - started)}ms${reference}`);
     return response;
-  };
+  }
+  return Object.assign(merchantBackend, { stats });
 }
