@@ -1,6 +1,11 @@
 import { problem } from './errors.ts';
 import type { Problem } from './errors.ts';
 
+/** The Node adapter gave up on a body that stopped arriving or arrived too slowly. */
+export class BodyTimeoutError extends Error {
+  override name = 'BodyTimeoutError';
+}
+
 /** `application/json`, with or without parameters; `+json` types too (`application/merge-patch+json`). */
 export function isJsonContentType(header: string | null): boolean {
   if (header === null) return false;
@@ -40,7 +45,8 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
       }
       chunks.push(value);
     }
-  } catch {
+  } catch (error) {
+    if (error instanceof BodyTimeoutError) return problem('REQUEST_TIMEOUT', `The request body arrived too slowly (${error.message})`);
     return problem('MALFORMED_JSON', 'The request body could not be read to its end');
   } finally {
     reader.releaseLock();
