@@ -1,9 +1,14 @@
 /**
  * The package's public API: the React component, its option and event types, and the pure helpers
- * a merchant may want on its own side (step resolution, budgets, error mapping).
+ * a merchant may want on its own side (step resolution, budgets, error mapping). Importing it
+ * brings the stylesheet along (the package's only side effect).
  */
+import './ui/styles.css';
+
 export { Onboarding, type OnboardingProps } from './ui/Onboarding';
 export type { FlowCallbacks } from './ui/Flow';
+export type { ColorScheme } from './ui/colorScheme';
+export type { StepChange, CompleteEvent, ExitEvent } from './ui/events';
 export type { Translations, UiLocale } from './i18n';
 export { UI_LOCALES } from './i18n';
 export type { OnboardingError, ErrorCode } from './core/errors';

@@ -2,6 +2,7 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Onboarding } from '../ui/Onboarding';
 import { SandboxReceipt } from './SandboxReceipt';
+import '../ui/styles.css';
 import './hostedPage.css';
 
 /**

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blobToBase64 } from '../compress/base64';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
-import { budgetOf, currentStep, flowReducer, initialState, stepsOf, type FlowState, type Screen } from '../core/flow';
+import { budgetOf, currentStep, flowReducer, initialState, stepsOf, type FlowState } from '../core/flow';
 import { effectiveChoices, imageSteps, stepId, type ImageStep, type Step } from '../core/steps';
 import { buildSubmitBody } from '../core/submitBody';
 import type { DocumentType, Session } from '../core/token';
@@ -15,12 +15,13 @@ import { ImageStepScreen } from './screens/ImageStepScreen';
 import { InstructionsScreen } from './screens/InstructionsScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SubmittingScreen } from './screens/SubmittingScreen';
+import type { CompleteEvent, StepChange } from './events';
 import { stepWording } from './stepWording';
 
 export interface FlowCallbacks {
-  onComplete?: ((result: { scanRef: string }) => void) | undefined;
+  onComplete?: ((result: CompleteEvent) => void) | undefined;
   onError?: ((error: OnboardingError) => void) | undefined;
-  onStepChange?: ((change: { screen: Screen['kind']; step?: Step['kind']; stepName?: string }) => void) | undefined;
+  onStepChange?: ((change: StepChange) => void) | undefined;
 }
 
 interface FlowProps extends FlowCallbacks {

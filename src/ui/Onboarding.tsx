@@ -1,16 +1,18 @@
 import type { i18n as I18n } from 'i18next';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
 import { chooseLocale } from '../core/locale';
 import { parseSession, type Session } from '../core/token';
 import { createI18n, UI_LOCALES, type Translations } from '../i18n';
 import { fetchSession } from '../submit/session';
+import { useColorScheme, type ColorScheme } from './colorScheme';
 import { CrashBoundary } from './CrashBoundary';
+import type { CompleteEvent, ExitEvent, StepChange } from './events';
+import { ExitButton, ExitConfirm, ExitContext } from './exit';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { FocusMemoryContext } from './ScreenFrame';
 import { Flow, type FlowCallbacks } from './Flow';
-import './styles.css';
 
 export interface OnboardingProps extends FlowCallbacks {
   /** A session the host already minted on its backend; when given, `sessionUrl` is not called. */
@@ -25,7 +27,16 @@ export interface OnboardingProps extends FlowCallbacks {
   translations?: Translations;
   /** CSS custom properties (`--mk-color-primary`, …) applied to the widget's root. */
   theme?: Record<`--mk-${string}`, string>;
+  /** `auto` (default) follows the person's system setting; `light` or `dark` matches a host that has only one. */
+  colorScheme?: ColorScheme;
+  /**
+   * Called when the person closes the widget or, after submitting, finishes. Passing it shows a
+   * close control (with a confirmation once the person has started) and a finish button on the
+   * last screen; the host then removes the widget. Without it the widget offers no way out.
+   */
+  onExit?: ((event: ExitEvent) => void) | undefined;
 }
+
 
 type Load =
   | { kind: 'loading' }
@@ -34,7 +45,7 @@ type Load =
 
 /** The whole widget: gets a session and the UI language, then runs the flow. */
 export function Onboarding(props: OnboardingProps) {
-  const { session: given, sessionUrl = '/api/session', submitUrl = '/api/submit', locale, translations, theme } = props;
+  const { session: given, sessionUrl = '/api/session', submitUrl = '/api/submit', locale, translations, theme, colorScheme = 'auto' } = props;
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const focusMemory = useRef({ moved: false }).current;
@@ -63,32 +74,98 @@ export function Onboarding(props: OnboardingProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [load]);
 
+  const exit = useExitRequest(props);
+  const scheme = useColorScheme(colorScheme);
+
   return (
-    <div className="mk-root" style={theme as CSSProperties | undefined} lang={load.kind === 'loading' ? undefined : load.i18n.language}>
+    <div
+      className="mk-root"
+      // Lets a page theme the custom element from outside: `markid-onboarding::part(root) { --mk-…: … }`.
+      part="root"
+      data-mk-color-scheme={scheme}
+      style={theme as CSSProperties | undefined}
+      lang={load.kind === 'loading' ? undefined : load.i18n.language}
+    >
       {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
       {load.kind !== 'loading' && (
         <I18nextProvider i18n={load.i18n}>
           <FocusMemoryContext.Provider value={focusMemory}>
             <main className="mk-card">
-              {load.kind === 'ready' ? (
-                <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
-                  <Flow
-                    session={load.session}
-                    submitUrl={submitUrl}
-                    onComplete={props.onComplete}
-                    onError={props.onError}
-                    onStepChange={props.onStepChange}
-                  />
-                </CrashBoundary>
-              ) : (
-                <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
-              )}
+              {exit.control && !exit.confirming && exit.position?.screen !== 'SUBMITTING' && <ExitButton onClick={exit.control.request} />}
+              <ExitContext.Provider value={exit.control}>
+                <div className="mk-flow" hidden={exit.confirming}>
+                  {load.kind === 'ready' ? (
+                    <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
+                      <Flow
+                        session={load.session}
+                        submitUrl={submitUrl}
+                        onComplete={exit.onComplete}
+                        onError={props.onError}
+                        onStepChange={exit.onStepChange}
+                      />
+                    </CrashBoundary>
+                  ) : (
+                    <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
+                  )}
+                </div>
+              </ExitContext.Provider>
+              {exit.confirming && <ExitConfirm onStay={exit.stay} onLeave={exit.leave} />}
             </main>
           </FocusMemoryContext.Provider>
         </I18nextProvider>
       )}
     </div>
   );
+}
+
+/**
+ * Follows where the person is (through the flow's own callbacks, passed on to the host) so a close
+ * request can be answered: straight away before anything was done or after the end, otherwise only
+ * once the person confirms.
+ */
+function useExitRequest({ onExit, onComplete, onStepChange }: OnboardingProps) {
+  const [position, setPosition] = useState<StepChange | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const progressed = useRef(false);
+  const scanRef = useRef<string | null>(null);
+  const latest = useRef({ onExit, onComplete, onStepChange });
+  latest.current = { onExit, onComplete, onStepChange };
+
+  const positionRef = useRef(position);
+  positionRef.current = position;
+
+  const handleStepChange = useCallback((change: StepChange) => {
+    // The first screen reported (twice under strict mode, before any re-render) is the start.
+    if (positionRef.current) progressed.current = true;
+    setPosition(change);
+    latest.current.onStepChange?.(change);
+  }, []);
+  const handleComplete = useCallback((result: CompleteEvent) => {
+    scanRef.current = result.scanRef;
+    latest.current.onComplete?.(result);
+  }, []);
+
+  const leave = useCallback(() => {
+    setConfirming(false);
+    latest.current.onExit?.({ reason: 'CLOSED', at: positionRef.current });
+  }, []);
+  const request = useCallback(() => {
+    if (positionRef.current?.screen === 'DONE' && scanRef.current) {
+      latest.current.onExit?.({ reason: 'FINISHED', scanRef: scanRef.current });
+    } else if (progressed.current) setConfirming(true);
+    else leave();
+  }, [leave]);
+  const control = useMemo(() => ({ request }), [request]);
+
+  return {
+    control: onExit ? control : null,
+    position,
+    confirming,
+    stay: useCallback(() => setConfirming(false), []),
+    leave,
+    onStepChange: handleStepChange,
+    onComplete: handleComplete,
+  };
 }
 
 function SessionFailed({ error, onRetry }: { error: OnboardingError; onRetry: () => void }) {

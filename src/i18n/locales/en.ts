@@ -118,6 +118,14 @@ const en = {
     text: 'We are checking your documents. You will be told the result by the service that asked for this check.',
     reference: 'Reference: {{scanRef}}',
   },
+  exit: {
+    close: 'Close',
+    confirmTitle: 'Leave the verification?',
+    confirmText: 'What you have done so far will not be kept, and you will have to start again.',
+    stay: 'Stay',
+    leave: 'Leave',
+    finish: 'Finish',
+  },
   error: {
     title: 'Something went wrong',
     SESSION_FAILED: 'The verification could not be started. Please reload the page or try again later.',

@@ -116,6 +116,14 @@ const lt: Messages = {
     text: 'Tikriname jūsų dokumentus. Rezultatą jums praneš šio patikrinimo paprašiusi paslauga.',
     reference: 'Nuoroda: {{scanRef}}',
   },
+  exit: {
+    close: 'Uždaryti',
+    confirmTitle: 'Nutraukti tapatybės patvirtinimą?',
+    confirmText: 'Tai, ką jau atlikote, nebus išsaugota, ir teks pradėti iš naujo.',
+    stay: 'Likti',
+    leave: 'Išeiti',
+    finish: 'Baigti',
+  },
   error: {
     title: 'Kažkas nepavyko',
     SESSION_FAILED: 'Nepavyko pradėti patikrinimo. Perkraukite puslapį arba bandykite vėliau.',

@@ -1,10 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { useExit } from '../exit';
 import { ScreenFrame } from '../ScreenFrame';
 
 export function DoneScreen({ scanRef }: { scanRef: string }) {
   const { t } = useTranslation();
+  const exit = useExit();
   return (
-    <ScreenFrame title={t('done.title')}>
+    <ScreenFrame
+      title={t('done.title')}
+      actions={
+        exit && (
+          <button type="button" className="mk-button mk-button--primary" onClick={exit.request}>
+            {t('exit.finish')}
+          </button>
+        )
+      }
+    >
       <div className="mk-done-mark" aria-hidden="true">
         ✓
       </div>
