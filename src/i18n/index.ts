@@ -1,37 +1,105 @@
 import { createInstance, type i18n } from 'i18next';
+import { baseLanguage, chooseLocale, VENDOR_LOCALES, type Locale, type LocaleSources } from '../core/locale';
 import type { Messages } from './locales/en';
 
-/** Locales with complete UI strings; each is its own chunk, so a page downloads only its language. */
+/**
+ * Every vendor locale has complete UI strings; each is its own chunk, so a page downloads only its
+ * language (and English, the fallback for a host's partial overrides). `Record<Locale, …>` makes a
+ * locale without a file a compile error.
+ */
 const LOADERS = {
-  en: () => import('./locales/en'),
   lt: () => import('./locales/lt'),
-} satisfies Record<string, () => Promise<{ default: Messages }>>;
+  en: () => import('./locales/en'),
+  ru: () => import('./locales/ru'),
+  pl: () => import('./locales/pl'),
+  lv: () => import('./locales/lv'),
+  ro: () => import('./locales/ro'),
+  it: () => import('./locales/it'),
+  et: () => import('./locales/et'),
+  fr: () => import('./locales/fr'),
+  sv: () => import('./locales/sv'),
+  es: () => import('./locales/es'),
+  hu: () => import('./locales/hu'),
+  ja: () => import('./locales/ja'),
+  bg: () => import('./locales/bg'),
+  de: () => import('./locales/de'),
+} satisfies Record<Locale, () => Promise<{ default: Messages }>>;
 
-export type UiLocale = keyof typeof LOADERS;
-export const UI_LOCALES = Object.keys(LOADERS) as UiLocale[];
+export type UiLocale = Locale;
+export const UI_LOCALES: readonly UiLocale[] = VENDOR_LOCALES;
+
+/**
+ * Accented English 40 % longer (see ./pseudo.ts), for finding clipped layouts and untranslated
+ * strings. Only an explicit `locale: 'en-XA'` selects it; no browser or token ever does.
+ */
+export const PSEUDO_LOCALE = 'en-XA';
+/** What the widget can be shown in: a real locale or the pseudo-locale. */
+export type WidgetLanguage = UiLocale | typeof PSEUDO_LOCALE;
 
 /** A host's own wording for any of our strings, per locale, as a partial tree of `Messages`. */
 export type Translations = Partial<Record<string, DeepPartial<Messages>>>;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
 
+/** The host's option, then the token, then the browser, then English (core/locale.ts), or the pseudo-locale when asked for. */
+export function resolveLanguage(sources: LocaleSources): WidgetLanguage {
+  if (isPseudo(sources.option)) return PSEUDO_LOCALE;
+  return chooseLocale(sources, UI_LOCALES);
+}
+
+export function isWidgetLanguage(value: string): value is WidgetLanguage {
+  return value === PSEUDO_LOCALE || (UI_LOCALES as readonly string[]).includes(value);
+}
+
+/** The strings of one language; each language is fetched once per page, then cached by the module system. */
+export async function loadMessages(language: WidgetLanguage): Promise<Messages> {
+  if (language === PSEUDO_LOCALE) {
+    const [{ pseudoMessages }, en] = await Promise.all([import('./pseudo'), LOADERS.en()]);
+    return pseudoMessages(en.default);
+  }
+  return (await LOADERS[language]()).default;
+}
+
 /**
  * A private i18next instance per widget, so two widgets (or the host's own i18next) never share
  * language or resources. English is always loaded as the fallback for a host's partial overrides.
  */
-export async function createI18n(locale: UiLocale, overrides: Translations = {}): Promise<i18n> {
-  const wanted = [...new Set<UiLocale>([locale, 'en'])];
-  const loaded = await Promise.all(wanted.map(async (code) => [code, (await LOADERS[code]()).default] as const));
+export async function createI18n(language: WidgetLanguage, overrides: Translations = {}): Promise<i18n> {
   const instance = createInstance();
   await instance.init({
-    lng: locale,
+    lng: language,
     fallbackLng: 'en',
     // Escaping is React's job; i18next escaping would show &amp; to the person.
     interpolation: { escapeValue: false },
     returnNull: false,
-    resources: Object.fromEntries(loaded.map(([code, messages]) => [code, { translation: messages }])),
+    resources: {},
   });
-  for (const [code, partial] of Object.entries(overrides)) {
-    if (partial) instance.addResourceBundle(code, 'translation', partial, true, true);
-  }
+  await loadLanguage(instance, language, overrides);
+  await instance.changeLanguage(language);
   return instance;
+}
+
+/**
+ * Adds `language` (and English) to a widget's instance, with the host's overrides on top, without
+ * switching to it: the caller switches once it knows the person still wants that language.
+ */
+export async function loadLanguage(instance: i18n, language: WidgetLanguage, overrides: Translations = {}): Promise<void> {
+  const missing = [...new Set<WidgetLanguage>([language, 'en'])].filter((code) => !instance.hasResourceBundle(code, 'translation'));
+  const loaded = await Promise.all(missing.map(async (code) => [code, await loadMessages(code)] as const));
+  for (const [code, messages] of loaded) {
+    instance.addResourceBundle(code, 'translation', messages, true, true);
+    for (const own of overridesFor(overrides, code)) instance.addResourceBundle(code, 'translation', own, true, true);
+  }
+}
+
+/** A host may key its overrides `de`, `de-AT` or `jp`; all of them mean our `de` or `ja`. */
+function overridesFor(overrides: Translations, code: WidgetLanguage): DeepPartial<Messages>[] {
+  return Object.entries(overrides).flatMap(([key, partial]) => {
+    if (!partial) return [];
+    const matches = code === PSEUDO_LOCALE ? isPseudo(key) : !isPseudo(key) && baseLanguage(key) === code;
+    return matches ? [partial] : [];
+  });
+}
+
+function isPseudo(tag: string | null | undefined): boolean {
+  return tag?.trim().toLowerCase() === PSEUDO_LOCALE.toLowerCase();
 }

@@ -31,12 +31,13 @@ export function stepWording(t: TFunction, step: ImageStep, documentType: Documen
   }
 }
 
-/** "1.2 MB" or "850 KB" in the UI language. */
-export function formatSize(t: TFunction, bytes: number, locale: string): string {
-  if (bytes >= 1_000_000) {
-    const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_000_000);
-    return t('size.mb', { value });
-  }
-  const value = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
-  return t('size.kb', { value });
+/** "1.2 MB", "850 kB", "3,2 Mo": the number and the unit both in the UI language. */
+export function formatSize(bytes: number, locale: string): string {
+  const megabytes = bytes >= 1_000_000;
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: megabytes ? 'megabyte' : 'kilobyte',
+    unitDisplay: 'short',
+    maximumFractionDigits: megabytes ? 1 : 0,
+  }).format(megabytes ? bytes / 1_000_000 : Math.max(1, Math.round(bytes / 1000)));
 }

@@ -7,6 +7,7 @@ const en = {
     title: 'Verify your identity',
     loading: 'Loading…',
     stepOf: 'Step {{current}} of {{total}}',
+    language: 'Language',
   },
   actions: {
     continue: 'Continue',
@@ -43,6 +44,7 @@ const en = {
     RESIDENCE_PERMIT: 'Residence permit',
     OTHER: 'Other document',
   },
+  /** The document as it reads inside step.FRONT.title and step.BACK.title (case, article), nowhere else. */
   documentName: {
     ID_CARD: 'identity card',
     PASSPORT: 'passport',
@@ -109,7 +111,8 @@ const en = {
   },
   submitting: {
     title: 'Sending your photos',
-    progress: 'Uploaded {{percent}}%',
+    /** {{percent}} comes formatted for the language, sign included: "42%", "42 %". */
+    progress: 'Uploaded {{percent}}',
     wait: 'Please keep this page open.',
     processing: 'Uploaded. Waiting for confirmation…',
   },
@@ -140,10 +143,6 @@ const en = {
     SERVER: 'The verification service is not answering right now. Please try again in a moment; your photos are kept.',
     UNKNOWN: 'The photos could not be sent. Please try again.',
     code: 'Error code: {{code}}',
-  },
-  size: {
-    kb: '{{value}} KB',
-    mb: '{{value}} MB',
   },
 };
 

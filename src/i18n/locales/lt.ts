@@ -5,6 +5,7 @@ const lt: Messages = {
     title: 'Patvirtinkite savo tapatybę',
     loading: 'Įkeliama…',
     stepOf: '{{current}} žingsnis iš {{total}}',
+    language: 'Kalba',
   },
   actions: {
     continue: 'Tęsti',
@@ -80,7 +81,7 @@ const lt: Messages = {
     types: 'JPEG, PNG arba WebP nuotrauka',
     typesWithPdf: 'JPEG, PNG arba WebP nuotrauka arba PDF failas',
     preparing: 'Ruošiama jūsų nuotrauka…',
-    ready: 'Nuotrauka paruošta: {{width}} × {{height}} taškų, {{size}}.',
+    ready: 'Nuotrauka paruošta: {{width}} × {{height}} px, {{size}}.',
     pdfReady: 'PDF paruoštas: {{name}}, {{size}}.',
     preview: 'Peržiūra: {{step}}',
     captureOnly: 'Šiam žingsniui reikia kamera padarytos nuotraukos, o šis puslapis kameros dar negali naudoti.',
@@ -90,7 +91,7 @@ const lt: Messages = {
   fileError: {
     MULTIPLE_FILES: 'Pasirinkite po vieną failą.',
     UNSUPPORTED_TYPE: 'Šis failas nėra JPEG, PNG ar WebP nuotrauka. Pasirinkite nuotrauką.',
-    HEIC: '„iPhone“ HEIC nuotraukos dar nepalaikomos. Pasirinkite JPEG nuotrauką arba kameros nustatymuose pasirinkite formatą „Most Compatible“.',
+    HEIC: '„iPhone“ HEIC nuotraukos dar nepalaikomos. Pasirinkite JPEG nuotrauką arba kameros nustatymuose pasirinkite suderinamiausią formatą.',
     PDF_NOT_ALLOWED: 'Šiame žingsnyje PDF failai nepriimami. Pasirinkite nuotrauką.',
     EMPTY_FILE: 'Šis failas tuščias. Pasirinkite kitą.',
     DECODE_FAILED: 'Šios nuotraukos nepavyko perskaityti; ji gali būti sugadinta. Pasirinkite kitą.',
@@ -107,7 +108,7 @@ const lt: Messages = {
   },
   submitting: {
     title: 'Siunčiamos jūsų nuotraukos',
-    progress: 'Išsiųsta {{percent}} %',
+    progress: 'Išsiųsta {{percent}}',
     wait: 'Neuždarykite šio puslapio.',
     processing: 'Išsiųsta. Laukiama patvirtinimo…',
   },
@@ -138,10 +139,6 @@ const lt: Messages = {
     SERVER: 'Patikros paslauga šiuo metu neatsako. Netrukus bandykite dar kartą; jūsų nuotraukos išsaugotos.',
     UNKNOWN: 'Nepavyko išsiųsti nuotraukų. Bandykite dar kartą.',
     code: 'Klaidos kodas: {{code}}',
-  },
-  size: {
-    kb: '{{value}} KB',
-    mb: '{{value}} MB',
   },
 };
 

@@ -66,7 +66,7 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
 
 function Preview({ image, title }: { image: CapturedImage; title: string }) {
   const { t, i18n } = useTranslation();
-  const size = formatSize(t, image.bytes, i18n.language);
+  const size = formatSize(image.bytes, i18n.language);
   return (
     <figure className="mk-figure">
       {image.mediaType === 'application/pdf' ? (
@@ -136,7 +136,7 @@ function IntakeStatus({ state }: { state: IntakeState }) {
       </div>
       {state.kind === 'failed' && (
         <p className="mk-error-text" role="alert">
-          {t(`fileError.${state.code}`, { limit: state.limit ? formatSize(t, state.limit, i18n.language) : '' })}
+          {t(`fileError.${state.code}`, { limit: state.limit ? formatSize(state.limit, i18n.language) : '' })}
         </p>
       )}
     </>

@@ -9,7 +9,7 @@ export function SubmittingScreen({ progress }: { progress: number }) {
     <ScreenFrame title={t('submitting.title')} busy>
       <progress className="mk-progress" max={100} value={percent} aria-label={t('submitting.title')} />
       <p role="status">
-        {uploaded ? t('submitting.processing') : t('submitting.progress', { percent: new Intl.NumberFormat(i18n.language).format(percent) })}
+        {uploaded ? t('submitting.processing') : t('submitting.progress', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(percent / 100) })}
       </p>
       <p className="mk-muted">{t('submitting.wait')}</p>
     </ScreenFrame>
