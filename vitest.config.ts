@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
-import { CHROMIUM_ARGS, tryFindChromium } from './test/chromium.ts';
+import { AUTO_ALLOW_CAMERA, CHROMIUM_ARGS, FAKE_CAMERA, tryFindChromium } from './test/chromium.ts';
 
 export default defineConfig({
   plugins: [react()],
@@ -19,6 +19,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Bundled before the first test: found mid-run, React would be bundled a second time and
+        // components rendered by @testing-library/react would fail with "invalid hook call".
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@testing-library/react', '@testing-library/user-event', 'i18next', 'react-i18next'],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
@@ -32,7 +37,8 @@ export default defineConfig({
               launchOptions: {
                 // A missing browser is reported clearly by the global setup below.
                 executablePath: tryFindChromium(),
-                args: CHROMIUM_ARGS,
+                // The fake camera, already allowed: the capture code is tested against a real MediaStream.
+                args: [...CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA],
               },
             }),
             instances: [{ browser: 'chromium' }],

@@ -45,3 +45,12 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/**
+ * Chromium's built-in fake camera: a moving 3840×2160 test pattern. Permission is still asked,
+ * as on a real device: grant it per context (`permissions: ['camera']`), or add
+ * {@link AUTO_ALLOW_CAMERA}. `=device-count=0` gives a machine without a camera.
+ */
+export const FAKE_CAMERA = '--use-fake-device-for-media-stream';
+/** Answers every camera prompt with "allow". */
+export const AUTO_ALLOW_CAMERA = '--use-fake-ui-for-media-stream';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blobToBase64 } from '../compress/base64';
+import { captureGuide } from '../core/captureGuide';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
 import { budgetOf, currentStep, flowReducer, initialState, stepsOf, type FlowState } from '../core/flow';
 import { effectiveChoices, imageSteps, stepId, type ImageStep, type Step } from '../core/steps';
@@ -82,6 +83,7 @@ export function Flow({ session, submitUrl, onComplete, onError, onStepChange }: 
           eyebrow={eyebrow}
           step={step}
           wording={stepWording(t, step, documentType, locale)}
+          capture={captureGuide(step.role, documentType)}
           image={state.images[step.name]}
           budgetBytes={budgetOf(state).bytes}
           onImage={(image) => dispatch({ type: 'SET_IMAGE', step: step.name, image })}

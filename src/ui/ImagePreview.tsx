@@ -8,7 +8,8 @@ export function ImagePreview({ image, alt, className }: { image: CapturedImage; 
   return <img className={className ?? 'mk-preview'} src={url} alt={alt} width={image.width} height={image.height} />;
 }
 
-function useObjectUrl(blob: Blob | null): string | null {
+/** An object URL for a blob, revoked when the blob changes or the component goes away. */
+export function useObjectUrl(blob: Blob | null): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!blob) return undefined;

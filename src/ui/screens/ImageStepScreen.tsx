@@ -1,17 +1,22 @@
 import { useDropzone } from 'react-dropzone';
 import { useTranslation } from 'react-i18next';
+import type { CaptureGuide } from '../../core/captureGuide';
 import type { CapturedImage } from '../../core/flow';
 import type { ImageStep } from '../../core/steps';
+import { ImageSources } from '../camera/ImageSources';
 import { ImagePreview } from '../ImagePreview';
+import { IntakeStatus } from '../IntakeStatus';
 import { ScreenFrame } from '../ScreenFrame';
 import { formatSize, type StepWording } from '../stepWording';
-import { useImageIntake, type IntakeState } from '../useImageIntake';
+import { useImageIntake } from '../useImageIntake';
 import { BackButton, ContinueButton } from './buttons';
 
 interface ImageStepScreenProps {
   eyebrow?: string | undefined;
   step: ImageStep;
   wording: StepWording;
+  /** The camera to ask for and the outline to draw, when the step allows the camera. */
+  capture: CaptureGuide;
   image: CapturedImage | undefined;
   budgetBytes: number;
   onImage: (image: CapturedImage) => void;
@@ -23,8 +28,7 @@ interface ImageStepScreenProps {
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.heic,.heif';
 
 export function ImageStepScreen(props: ImageStepScreenProps) {
-  const { eyebrow, step, wording, image, budgetBytes, onImage, onContinue, onBack, backLabel } = props;
-  const { t } = useTranslation();
+  const { eyebrow, step, wording, capture, image, budgetBytes, onImage, onContinue, onBack, backLabel } = props;
   const { settings } = step;
   const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage });
 
@@ -41,25 +45,29 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
       }
     >
       <p className="mk-hint">{wording.hint}</p>
-      {settings.canUpload ? (
-        <>
-          {image && <Preview image={image} title={wording.title} />}
-          <DropZone
-            accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
-            hasImage={Boolean(image)}
-            allowPdf={settings.canUploadPDF}
-            onFiles={intake.take}
-            disabled={intake.state.kind === 'processing'}
-          />
-          {settings.canCapture && !image && <p className="mk-muted">{t('upload.cameraSoon')}</p>}
-          <IntakeStatus state={intake.state} />
-        </>
-      ) : (
-        <div className="mk-notice" role="alert">
-          <p>{t('upload.captureOnly')}</p>
-          <p>{t('upload.captureOnlyHelp')}</p>
-        </div>
-      )}
+      <ImageSources
+        settings={settings}
+        guide={capture}
+        hasImage={Boolean(image)}
+        budgetBytes={budgetBytes}
+        onImage={onImage}
+        onContinue={onContinue}
+        preview={image && <Preview image={image} title={wording.title} />}
+        upload={
+          settings.canUpload && (
+            <>
+              <DropZone
+                accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
+                hasImage={Boolean(image)}
+                allowPdf={settings.canUploadPDF}
+                onFiles={intake.take}
+                disabled={intake.state.kind === 'processing'}
+              />
+              <IntakeStatus state={intake.state} />
+            </>
+          )
+        }
+      />
     </ScreenFrame>
   );
 }
@@ -119,26 +127,5 @@ function DropZone({ accept, allowPdf, hasImage, disabled, onFiles }: DropZonePro
         {allowPdf ? t('upload.typesWithPdf') : t('upload.types')}
       </p>
     </div>
-  );
-}
-
-function IntakeStatus({ state }: { state: IntakeState }) {
-  const { t, i18n } = useTranslation();
-  return (
-    <>
-      <div className="mk-muted" role="status">
-        {state.kind === 'processing' && (
-          <>
-            <progress className="mk-progress" aria-hidden="true" />
-            {t('upload.preparing')}
-          </>
-        )}
-      </div>
-      {state.kind === 'failed' && (
-        <p className="mk-error-text" role="alert">
-          {t(`fileError.${state.code}`, { limit: state.limit ? formatSize(state.limit, i18n.language) : '' })}
-        </p>
-      )}
-    </>
   );
 }

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { formatSize } from './stepWording';
+import type { IntakeState } from './useImageIntake';
+
+/** "Preparing your photo…" while a file or a camera still is compressed, and why it failed if it did. */
+export function IntakeStatus({ state }: { state: IntakeState }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <div className="mk-muted" role="status">
+        {state.kind === 'processing' && (
+          <>
+            <progress className="mk-progress" aria-hidden="true" />
+            {t('upload.preparing')}
+          </>
+        )}
+      </div>
+      {state.kind === 'failed' && (
+        <p className="mk-error-text" role="alert">
+          {t(`fileError.${state.code}`, { limit: state.limit ? formatSize(state.limit, i18n.language) : '' })}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isCameraError } from '../../capture/cameraError';
+import type { CameraState } from '../../capture/cameraSession';
+import type { Still } from '../../capture/stillCapture';
+import type { CaptureGuide } from '../../core/captureGuide';
+import type { CapturedImage } from '../../core/flow';
+import { IntakeStatus } from '../IntakeStatus';
+import { useImageIntake } from '../useImageIntake';
+import { CameraFailure } from './CameraFailure';
+import { CaptureOverlay } from './CaptureOverlay';
+import { StillReview } from './StillReview';
+import { useCameraSession } from './useCameraSession';
+
+interface CameraViewProps {
+  guide: CaptureGuide;
+  budgetBytes: number;
+  /** The photo, after the same compression as an upload. */
+  onImage: (image: CapturedImage) => void;
+  /** Called right after `onImage`: "use this photo" also moves on. */
+  onContinue: () => void;
+  /** Present where the step allows uploads: leaves the camera for the file picker. */
+  onUpload?: (() => void) | undefined;
+  /** The person opened the camera, so focus follows them into it; an automatic opening leaves focus alone. */
+  takeFocus: boolean;
+}
+
+type Phase = { kind: 'viewfinder'; failedCapture: boolean } | { kind: 'capturing' } | { kind: 'still'; still: Still };
+
+/** Until the first frame says otherwise: most webcams are 4:3 or 16:9, phones held upright 3:4. */
+const DEFAULT_ASPECT = 4 / 3;
+
+/**
+ * The live camera for one step: preview with the outline and guidance, the shutter, a camera
+ * switcher when there is more than one, then the still with "retake" and "use this photo".
+ * Leaving the screen ends the camera (the session stops every track when this unmounts).
+ */
+export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, takeFocus }: CameraViewProps) {
+  const { t } = useTranslation();
+  const { state, session } = useCameraSession(guide.facing);
+  const [phase, setPhase] = useState<Phase>({ kind: 'viewfinder', failedCapture: false });
+  const [aspect, setAspect] = useState(DEFAULT_ASPECT);
+  const [playing, setPlaying] = useState(false);
+  const video = useRef<HTMLVideoElement>(null);
+  const shutter = useRef<HTMLButtonElement>(null);
+  const personActed = useRef(takeFocus);
+  const intake = useImageIntake({
+    budgetBytes,
+    allowPdf: false,
+    onImage: (image) => {
+      onImage(image);
+      onContinue();
+    },
+  });
+
+  const stream = state.kind === 'live' ? state.stream : null;
+  useEffect(() => {
+    const element = video.current;
+    if (!element) return;
+    setPlaying(false);
+    element.srcObject = stream;
+    // autoplay covers most browsers; an explicit play() covers the rest, and a refusal is harmless.
+    if (stream) element.play().catch(() => {});
+  }, [stream, phase.kind]);
+
+  useLayoutEffect(() => {
+    if (personActed.current && phase.kind === 'viewfinder') shutter.current?.focus();
+  }, [phase.kind]);
+
+  const act = (action: () => void) => () => {
+    personActed.current = true;
+    action();
+  };
+
+  const capture = async () => {
+    const element = video.current;
+    if (!element || state.kind !== 'live' || !playing || phase.kind !== 'viewfinder') return;
+    setPhase({ kind: 'capturing' });
+    try {
+      setPhase({ kind: 'still', still: await session.takeStill(element) });
+    } catch (error) {
+      if (!isCameraError(error) || error.code !== 'ENDED') setPhase({ kind: 'viewfinder', failedCapture: true });
+      else setPhase({ kind: 'viewfinder', failedCapture: false });
+    }
+  };
+
+  const retake = () => {
+    setPhase({ kind: 'viewfinder', failedCapture: false });
+    void session.start();
+  };
+
+  if (phase.kind === 'still') {
+    return (
+      <div className="mk-camera">
+        <StillReview
+          still={phase.still}
+          busy={intake.state.kind === 'processing'}
+          onRetake={act(retake)}
+          onUse={act(() => void intake.take([new File([phase.still.blob], 'camera-photo', { type: phase.still.blob.type })]))}
+        />
+        <IntakeStatus state={intake.state} />
+        <p className="mk-visually-hidden" role="status">
+          {t('camera.taken')}
+        </p>
+      </div>
+    );
+  }
+
+  if (state.kind === 'failed' || state.kind === 'paused') {
+    return (
+      <div className="mk-camera">
+        <CameraFailure
+          code={state.kind === 'paused' ? 'PAUSED' : state.error.code === 'CAPTURE_FAILED' ? 'UNKNOWN' : state.error.code}
+          onRetry={act(() => void session.start())}
+          onUpload={onUpload}
+          takeFocus={personActed.current}
+        />
+      </div>
+    );
+  }
+
+  const ready = state.kind === 'live' && playing && phase.kind === 'viewfinder';
+  const cameras = state.kind === 'live' ? state.cameras : [];
+  const mirrored = guide.mirrorPreview && !(state.kind === 'live' && state.camera.facing === 'environment');
+  return (
+    <div className="mk-camera">
+      <div className="mk-camera__viewport" style={{ aspectRatio: String(aspect), ['--mk-camera-aspect' as string]: String(aspect) }}>
+        <video
+          ref={video}
+          className={`mk-camera__video${mirrored ? ' mk-camera__video--mirrored' : ''}`}
+          autoPlay
+          playsInline
+          muted
+          aria-hidden="true"
+          onPlaying={() => setPlaying(true)}
+          onResize={(event) => {
+            const { videoWidth, videoHeight } = event.currentTarget;
+            if (videoWidth > 0 && videoHeight > 0) setAspect(videoWidth / videoHeight);
+          }}
+        />
+        <CaptureOverlay frame={guide.frame} aspect={aspect} />
+        {!ready && <div className="mk-camera__starting" aria-hidden="true" />}
+        <p className="mk-camera__guide">{t(`camera.guide.${guide.frame}`)}</p>
+      </div>
+      <p className="mk-visually-hidden" role="status">
+        {announcement(t, state, phase, t(`camera.guide.${guide.frame}`))}
+      </p>
+      {phase.kind === 'viewfinder' && phase.failedCapture && (
+        <p className="mk-error-text" role="alert">
+          {t('camera.captureFailed')}
+        </p>
+      )}
+      <div className="mk-camera__buttons">
+        {cameras.length > 1 && (
+          <button type="button" className="mk-button mk-button--secondary" onClick={act(() => void session.switchCamera())}>
+            {t('camera.switch')}
+          </button>
+        )}
+        <button
+          ref={shutter}
+          type="button"
+          className="mk-button mk-button--primary mk-camera__shutter"
+          aria-disabled={!ready || undefined}
+          onClick={act(() => void capture())}
+        >
+          <span className="mk-camera__shutter-icon" aria-hidden="true" />
+          {t('camera.shutter')}
+        </button>
+      </div>
+      {onUpload && (
+        <button type="button" className="mk-button mk-button--secondary mk-button--small mk-camera__upload" onClick={onUpload}>
+          {t('camera.uploadInstead')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function announcement(t: TFunction, state: CameraState, phase: Phase, guidance: string): string {
+  if (phase.kind === 'capturing') return t('camera.capturing');
+  if (state.kind !== 'live') return t('camera.starting');
+  // Naming the camera only helps when there is a choice; a switch then announces the new one.
+  const on = state.cameras.length > 1 && state.camera.label ? t('camera.liveNamed', { camera: state.camera.label }) : t('camera.live');
+  return `${on} ${guidance}`;
+}
