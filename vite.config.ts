@@ -8,5 +8,6 @@ export default defineConfig({
   server: { port: Number(process.env.PORT) || 5173, strictPort: true },
   preview: { port: Number(process.env.PORT) || 5173, strictPort: true },
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  // `npm run build` also makes dist/lib and dist/standalone (vite.lib.config.ts, vite.standalone.config.ts).
+  build: { outDir: 'dist/hosted', target: 'es2022', sourcemap: true },
 });
