@@ -1,5 +1,6 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadMessages, type WidgetLanguage } from '../i18n';
 import { Onboarding } from '../ui/Onboarding';
 import { SandboxReceipt } from './SandboxReceipt';
 import '../ui/styles.css';
@@ -7,18 +8,35 @@ import './hostedPage.css';
 
 /**
  * The hosted page: the widget alone on a page, talking to the backend that served it. `?locale=lt`
- * picks the language. On the sandbox it then shows what the vendor received, so a merchant trying
- * it sees the whole round trip.
+ * picks the language, and the widget's language menu switches it mid-flow without losing progress.
+ * On the sandbox it then shows what the vendor received, so a merchant trying it sees the whole
+ * round trip.
  */
 function HostedPage() {
   const locale = new URLSearchParams(window.location.search).get('locale') ?? undefined;
   const [scanRef, setScanRef] = useState<string | null>(null);
   return (
     <>
-      <Onboarding locale={locale} onComplete={(result) => setScanRef(result.scanRef)} />
+      <Onboarding locale={locale} languageSwitcher onLanguageChange={followLanguage} onComplete={(result) => setScanRef(result.scanRef)} />
       {scanRef && <SandboxReceipt scanRef={scanRef} />}
     </>
   );
+}
+
+/**
+ * The page speaks the widget's language: `<html lang>` for screen readers and hyphenation, the
+ * title for the tab and history, and `?locale=` so a reload or a shared link keeps the choice.
+ */
+function followLanguage(language: WidgetLanguage) {
+  document.documentElement.lang = language;
+  void loadMessages(language).then((messages) => {
+    if (document.documentElement.lang === language) document.title = messages.app.title;
+  });
+  const url = new URL(window.location.href);
+  if (url.searchParams.get('locale') !== language) {
+    url.searchParams.set('locale', language);
+    window.history.replaceState(window.history.state, '', url);
+  }
 }
 
 const container = document.getElementById('root');

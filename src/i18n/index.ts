@@ -80,13 +80,15 @@ export async function createI18n(language: WidgetLanguage, overrides: Translatio
 
 /**
  * Adds `language` (and English) to a widget's instance, with the host's overrides on top, without
- * switching to it: the caller switches once it knows the person still wants that language.
+ * switching to it: the caller switches once it knows the person still wants that language. The
+ * overrides are laid again on languages already there, so a host's new wording shows at once.
  */
 export async function loadLanguage(instance: i18n, language: WidgetLanguage, overrides: Translations = {}): Promise<void> {
-  const missing = [...new Set<WidgetLanguage>([language, 'en'])].filter((code) => !instance.hasResourceBundle(code, 'translation'));
+  const codes = [...new Set<WidgetLanguage>([language, 'en'])];
+  const missing = codes.filter((code) => !instance.hasResourceBundle(code, 'translation'));
   const loaded = await Promise.all(missing.map(async (code) => [code, await loadMessages(code)] as const));
-  for (const [code, messages] of loaded) {
-    instance.addResourceBundle(code, 'translation', messages, true, true);
+  for (const [code, messages] of loaded) instance.addResourceBundle(code, 'translation', messages, true, true);
+  for (const code of codes) {
     for (const own of overridesFor(overrides, code)) instance.addResourceBundle(code, 'translation', own, true, true);
   }
 }

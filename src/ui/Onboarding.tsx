@@ -2,9 +2,8 @@ import type { i18n as I18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
-import { chooseLocale } from '../core/locale';
 import { parseSession, type Session } from '../core/token';
-import { createI18n, UI_LOCALES, type Translations } from '../i18n';
+import { createI18n, resolveLanguage, type Translations, type UiLocale, type WidgetLanguage } from '../i18n';
 import { fetchSession } from '../submit/session';
 import { useColorScheme, type ColorScheme } from './colorScheme';
 import { CrashBoundary } from './CrashBoundary';
@@ -12,6 +11,8 @@ import type { CompleteEvent, ExitEvent, StepChange } from './events';
 import { ExitButton, ExitConfirm, ExitContext } from './exit';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { FocusMemoryContext } from './ScreenFrame';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { useWidgetLanguage } from './useWidgetLanguage';
 import { Flow, type FlowCallbacks } from './Flow';
 
 export interface OnboardingProps extends FlowCallbacks {
@@ -25,6 +26,10 @@ export interface OnboardingProps extends FlowCallbacks {
   locale?: string;
   /** The host's own wording for any UI string, per locale. */
   translations?: Translations;
+  /** Shows a language menu at the top of the widget; switching keeps the person's progress. */
+  languageSwitcher?: boolean;
+  /** The language the widget speaks, once known and after every switch (say, for the page's `lang`). */
+  onLanguageChange?: ((language: WidgetLanguage) => void) | undefined;
   /** CSS custom properties (`--mk-color-primary`, …) applied to the widget's root. */
   theme?: Record<`--mk-${string}`, string>;
   /** `auto` (default) follows the person's system setting; `light` or `dark` matches a host that has only one. */
@@ -49,25 +54,39 @@ export function Onboarding(props: OnboardingProps) {
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const focusMemory = useRef({ moved: false }).current;
+  // The person's pick in the language menu holds until the host sets another `locale`.
+  const [picked, setPicked] = useState<{ language: UiLocale; over: string | undefined } | null>(null);
+  const option = picked && picked.over === locale ? picked.language : locale;
+  const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+  const wording = useRef({ option, translations });
+  wording.current = { option, translations };
 
   useEffect(() => {
     const controller = new AbortController();
-    const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
+    const { option: chosen, translations: own } = wording.current;
     (async () => {
       try {
-        const session = given ? checked(given) : await fetchSession(sessionUrl, locale, controller.signal);
-        const i18n = await createI18n(chooseLocale({ option: locale, token: session.locale, browser }, UI_LOCALES), translations);
+        const session = given ? checked(given) : await fetchSession(sessionUrl, chosen, controller.signal);
+        const i18n = await createI18n(resolveLanguage({ option: chosen, token: session.locale, browser }), own);
         if (!controller.signal.aborted) setLoad({ kind: 'ready', session, i18n });
       } catch (error) {
         if (controller.signal.aborted) return;
-        const i18n = await createI18n(chooseLocale({ option: locale, browser }, UI_LOCALES), translations);
+        const i18n = await createI18n(resolveLanguage({ option: chosen, browser }), own);
         const typed = isOnboardingError(error) ? error : ({ code: 'SESSION_FAILED', detail: String(error) } satisfies OnboardingError);
         if (!controller.signal.aborted) setLoad({ kind: 'failed', error: typed, i18n });
       }
     })();
     return () => controller.abort();
-    // A new session or language restarts the flow; callbacks changing do not.
-  }, [given, sessionUrl, locale, translations, attempt]);
+    // A new session restarts the flow; a new language or wording switches it in place (below).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [given, sessionUrl, attempt]);
+
+  const language = useWidgetLanguage(
+    load.kind === 'loading' ? null : load.i18n,
+    { option, token: load.kind === 'ready' ? load.session.locale : undefined, browser },
+    translations,
+    props.onLanguageChange,
+  );
 
   useEffect(() => {
     if (load.kind === 'failed') props.onError?.(load.error);
@@ -76,6 +95,7 @@ export function Onboarding(props: OnboardingProps) {
 
   const exit = useExitRequest(props);
   const scheme = useColorScheme(colorScheme);
+  const showExit = Boolean(exit.control) && !exit.confirming && exit.position?.screen !== 'SUBMITTING';
 
   return (
     <div
@@ -84,14 +104,21 @@ export function Onboarding(props: OnboardingProps) {
       part="root"
       data-mk-color-scheme={scheme}
       style={theme as CSSProperties | undefined}
-      lang={load.kind === 'loading' ? undefined : load.i18n.language}
+      lang={language ?? undefined}
     >
       {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
       {load.kind !== 'loading' && (
         <I18nextProvider i18n={load.i18n}>
           <FocusMemoryContext.Provider value={focusMemory}>
             <main className="mk-card">
-              {exit.control && !exit.confirming && exit.position?.screen !== 'SUBMITTING' && <ExitButton onClick={exit.control.request} />}
+              {(props.languageSwitcher || showExit) && (
+                <div className="mk-topbar">
+                  {props.languageSwitcher && language && (
+                    <LanguageSwitcher value={language} onChange={(chosen) => setPicked({ language: chosen, over: locale })} />
+                  )}
+                  {showExit && exit.control && <ExitButton onClick={exit.control.request} />}
+                </div>
+              )}
               <ExitContext.Provider value={exit.control}>
                 <div className="mk-flow" hidden={exit.confirming}>
                   {load.kind === 'ready' ? (

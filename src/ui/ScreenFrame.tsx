@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface ScreenFrameProps {
   title: string;
@@ -10,10 +11,11 @@ interface ScreenFrameProps {
   busy?: boolean;
 }
 
-/** Per widget: the first screen's title, and whether the person has moved on from it since. */
+/** Per widget: the first screen's title, whether the person has moved on from it since, and the language last seen. */
 interface FocusMemory {
   firstTitle?: string;
   moved: boolean;
+  language?: string;
 }
 export const FocusMemoryContext = createContext<FocusMemory>({ moved: true });
 
@@ -25,12 +27,22 @@ export const FocusMemoryContext = createContext<FocusMemory>({ moved: true });
 export function ScreenFrame({ title, eyebrow, children, actions, busy = false }: ScreenFrameProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const memory = useContext(FocusMemoryContext);
+  const { i18n } = useTranslation();
+  const language = i18n.language;
   useEffect(() => {
+    // A title that changed only because the person switched language is the same screen: focus
+    // stays on the language menu they are using.
+    const switched = memory.language !== undefined && memory.language !== language;
+    memory.language = language;
+    if (switched) {
+      if (!memory.moved) memory.firstTitle = title;
+      return;
+    }
     memory.firstTitle ??= title;
     if (!memory.moved && title === memory.firstTitle) return;
     memory.moved = true;
     heading.current?.focus();
-  }, [title, memory]);
+  }, [title, memory, language]);
   return (
     <section className="mk-screen" aria-busy={busy || undefined} aria-labelledby="mk-screen-title">
       <header className="mk-screen__header">

@@ -8,15 +8,13 @@ export function useExit() {
   return useContext(ExitContext);
 }
 
-/** The widget's own close control, top right of the card. */
+/** The widget's own close control, top right of the card (in the .mk-topbar the root draws). */
 export function ExitButton({ onClick }: { onClick: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="mk-topbar">
-      <button type="button" className="mk-button mk-button--secondary mk-button--small mk-exit" onClick={onClick}>
-        {t('exit.close')}
-      </button>
-    </div>
+    <button type="button" className="mk-button mk-button--secondary mk-button--small mk-exit" onClick={onClick}>
+      {t('exit.close')}
+    </button>
   );
 }
 
