@@ -47,7 +47,8 @@ export function ScreenFrame({ title, eyebrow, children, actions, busy = false }:
     <section className="mk-screen" aria-busy={busy || undefined} aria-labelledby="mk-screen-title">
       <header className="mk-screen__header">
         {eyebrow && <p className="mk-eyebrow">{eyebrow}</p>}
-        <h1 id="mk-screen-title" ref={heading} tabIndex={-1} className="mk-title">
+        {/* dir="auto": a merchant's step name in Hebrew or Arabic reads right to left, ours left to right. */}
+        <h1 id="mk-screen-title" ref={heading} tabIndex={-1} className="mk-title" dir="auto">
           {title}
         </h1>
       </header>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../core/countries';
+import { matchesSearch } from '../../core/textSearch';
 import { ScreenFrame } from '../ScreenFrame';
 import { BackButton, ContinueButton } from './buttons';
 
@@ -12,19 +13,21 @@ interface CountryScreenProps {
   onBack?: (() => void) | undefined;
 }
 
-/** Lower case without accents, so "cote" finds Côte d’Ivoire and "Ö" finds Österreich. */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
-
 export function CountryScreen({ eyebrow, country, onChoose, onContinue, onBack }: CountryScreenProps) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const locale = i18n.language;
 
+  // Names and order in the UI language; the English name is searched too, for a person who knows
+  // their country's name in English better than in the language they picked.
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([locale, 'en'], { type: 'region', fallback: 'code' });
+    const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
     const collator = new Intl.Collator(locale);
-    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code, english: english.of(code) ?? code })).sort((a, b) =>
+      collator.compare(a.name, b.name),
+    );
   }, [locale]);
 
   useEffect(() => {
@@ -33,10 +36,8 @@ export function CountryScreen({ eyebrow, country, onChoose, onContinue, onBack }
     if (guess && (COUNTRY_CODES as readonly string[]).includes(guess)) onChoose(guess);
   }, [country, onChoose]);
 
-  const folded = fold(query.trim());
-  const shown = folded
-    ? countries.filter((entry) => fold(entry.name).includes(folded) || entry.code.toLowerCase() === folded)
-    : countries;
+  const typed = query.trim();
+  const shown = countries.filter((entry) => matchesSearch(typed, [entry.name, entry.english]) || entry.code === typed.toUpperCase());
   const selectedName = countries.find((entry) => entry.code === country)?.name;
 
   return (
@@ -80,8 +81,11 @@ export function CountryScreen({ eyebrow, country, onChoose, onContinue, onBack }
             <span>{entry.name}</span>
           </label>
         ))}
-        {shown.length === 0 && <p role="status">{t('country.noMatch', { query })}</p>}
       </fieldset>
+      {/* Always in the page, so assistive technology announces the text when it appears. */}
+      <p className="mk-live" role="status">
+        {shown.length === 0 ? t('country.noMatch', { query: typed }) : ''}
+      </p>
     </ScreenFrame>
   );
 }

@@ -1,5 +1,6 @@
 import { useDropzone } from 'react-dropzone';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../core/bidi';
 import type { CaptureGuide } from '../../core/captureGuide';
 import type { CapturedImage } from '../../core/flow';
 import type { ImageStep } from '../../core/steps';
@@ -44,7 +45,9 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
         </>
       }
     >
-      <p className="mk-hint">{wording.hint}</p>
+      <p className="mk-hint" dir="auto">
+        {wording.hint}
+      </p>
       <ImageSources
         settings={settings}
         guide={capture}
@@ -82,7 +85,7 @@ function Preview({ image, title }: { image: CapturedImage; title: string }) {
           PDF
         </div>
       ) : (
-        <ImagePreview image={image} alt={t('upload.preview', { step: title })} />
+        <ImagePreview image={image} alt={t('upload.preview', { step: isolate(title) })} />
       )}
       <figcaption className="mk-muted">
         {image.mediaType === 'application/pdf'

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../core/bidi';
 import type { CapturedImage } from '../../core/flow';
 import { ImagePreview } from '../ImagePreview';
 import { ScreenFrame } from '../ScreenFrame';
@@ -43,15 +44,19 @@ export function ReviewScreen({ eyebrow, items, onRetake, onSubmit, onBack }: Rev
       <ul className="mk-review">
         {items.map(({ name, title, image }) => (
           <li key={name} className="mk-review__item">
-            <h2 className="mk-review__title">{title}</h2>
+            <h2 className="mk-review__title" dir="auto">
+              {title}
+            </h2>
             {image?.mediaType === 'application/pdf' && <p className="mk-pdf-line">{t('review.pdf', { name: image.fileName ?? 'PDF' })}</p>}
             {image && image.mediaType !== 'application/pdf' && (
-              <ImagePreview image={image} alt={t('upload.preview', { step: title })} className="mk-review__image" />
+              <ImagePreview image={image} alt={t('upload.preview', { step: isolate(title) })} className="mk-review__image" />
             )}
-            {!image && <p className="mk-error-text">{t('review.missing', { step: title })}</p>}
+            {!image && <p className="mk-error-text">{t('review.missing', { step: isolate(title) })}</p>}
             <button type="button" className="mk-button mk-button--secondary mk-button--small" onClick={() => onRetake(name)}>
               {t('actions.retake')}
-              <span className="mk-visually-hidden">: {title}</span>
+              <span className="mk-visually-hidden">
+                : <bdi>{title}</bdi>
+              </span>
             </button>
           </li>
         ))}
