@@ -22,7 +22,8 @@ export default defineConfig({
         // Bundled before the first test: found mid-run, React would be bundled a second time and
         // components rendered by @testing-library/react would fail with "invalid hook call".
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@testing-library/react', '@testing-library/user-event', 'i18next', 'react-i18next'],
+          // The compression worker's lazy chunks too: a reload while a worker imports them fails that test.
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@testing-library/react', '@testing-library/user-event', 'i18next', 'react-i18next', 'browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs'],
         },
         test: {
           name: 'browser',

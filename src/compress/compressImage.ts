@@ -4,7 +4,7 @@
  */
 import { SNIFF_BYTES, sniffFileType, type SniffedType } from '../core/fileType';
 import { ImageError } from './errors';
-import type { CompressEngine, CompressRequest, WorkerReply, WorkerRequest } from './protocol';
+import type { CompressEngine, CompressRequest, DecodableType, WorkerReply, WorkerRequest } from './protocol';
 
 export { DEFAULT_MAX_LONG_SIDE } from './protocol';
 export { ImageError, isImageError, type ImageErrorCode } from './errors';
@@ -23,6 +23,8 @@ export interface CompressDetails extends CompressedImage {
   quality: number | null;
   engine: CompressEngine;
   encodes: number | null;
+  sampleEncodes: number;
+  peakPixels: number;
 }
 
 export interface CompressOptions {
@@ -38,10 +40,11 @@ export interface CompressOptions {
   engine?: 'auto' | 'library';
 }
 
-/** The types the worker decodes. HEIC/HEIF is refused for now (no decoder in Chromium/Firefox). */
-const DECODABLE: ReadonlySet<SniffedType> = new Set(['jpeg', 'png', 'webp']);
+function isDecodable(type: SniffedType): type is DecodableType {
+  return type === 'jpeg' || type === 'png' || type === 'webp' || type === 'heic';
+}
 
-/** Converts a JPEG, PNG or WebP into a JPEG within `budgetBytes`. Rejects with an {@link ImageError}. */
+/** Converts a JPEG, PNG, WebP or HEIC/HEIF into a JPEG within `budgetBytes`. Rejects with an {@link ImageError}. */
 export async function compressImage(file: Blob, options: CompressOptions): Promise<CompressedImage> {
   const { blob, width, height, bytes } = await compressImageWithDetails(file, options);
   return { blob, width, height, bytes };
@@ -57,10 +60,9 @@ export async function compressImageWithDetails(file: Blob, options: CompressOpti
   if (file.size === 0) throw new ImageError('EMPTY_FILE', 'The file is empty.');
   const type = sniffFileType(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()));
   signal?.throwIfAborted();
-  if (type === 'heic') throw new ImageError('UNSUPPORTED_TYPE', 'HEIC/HEIF photos are not supported yet.', type);
-  if (!DECODABLE.has(type)) throw new ImageError('UNSUPPORTED_TYPE', `Not a JPEG, PNG or WebP image (detected: ${type}).`, type);
+  if (!isDecodable(type)) throw new ImageError('UNSUPPORTED_TYPE', `Not a JPEG, PNG, WebP or HEIC image (detected: ${type}).`, type);
 
-  const request: CompressRequest = { id: nextId++, file, budgetBytes: Math.floor(budgetBytes) };
+  const request: CompressRequest = { id: nextId++, file, type, budgetBytes: Math.floor(budgetBytes) };
   if (maxLongSide !== undefined) request.maxLongSide = maxLongSide;
   if (engine) request.engine = engine;
   return run(request, type, onProgress, signal);
@@ -114,8 +116,8 @@ function run(request: CompressRequest, type: SniffedType, onProgress: ((fraction
         if (!('ok' in message)) return;
         settle();
         if (message.ok) {
-          const { blob, width, height, quality, engine, encodes } = message;
-          resolve({ blob, width, height, bytes: blob.size, quality, engine, encodes });
+          const { blob, width, height, quality, engine, encodes, sampleEncodes, peakPixels } = message;
+          resolve({ blob, width, height, bytes: blob.size, quality, engine, encodes, sampleEncodes, peakPixels });
         } else {
           reject(new ImageError(message.code, message.message, type));
         }

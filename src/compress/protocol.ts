@@ -1,4 +1,8 @@
 /** Messages between {@link ./compressImage} and {@link ./compress.worker}. */
+import type { SniffedType } from '../core/fileType';
+
+/** What the worker decodes: the browser's own decoders, plus libheif for HEIC/HEIF. */
+export type DecodableType = Extract<SniffedType, 'jpeg' | 'png' | 'webp' | 'heic'>;
 
 /** Which code path produced the JPEG: the input itself minus metadata, one canvas pipeline, or the library fallback. */
 export type CompressEngine = 'passthrough' | 'native' | 'library';
@@ -6,6 +10,8 @@ export type CompressEngine = 'passthrough' | 'native' | 'library';
 export interface CompressRequest {
   id: number;
   file: Blob;
+  /** Sniffed from the bytes by the client. */
+  type: DecodableType;
   budgetBytes: number;
   maxLongSide?: number;
   /** Benchmarks only: 'library' skips the native path and runs browser-image-compression alone. */
@@ -38,6 +44,10 @@ export interface CompressSuccess {
   engine: CompressEngine;
   /** How many full-size JPEG encodes it took: 0 for a pass-through, `null` when unknown (library). */
   encodes: number | null;
+  /** Encodes of the small strip sample used to predict the full encode's size. */
+  sampleEncodes: number;
+  /** Pixels of the largest canvas or bitmap this request allocated (the browser's decoder aside). */
+  peakPixels: number;
 }
 
 export interface CompressFailure {
@@ -67,3 +77,10 @@ export type WorkerReply = CompressSuccess | CompressFailure | CompressProgress |
  * iOS Safari allows.
  */
 export const DEFAULT_MAX_LONG_SIDE = 4096;
+
+/**
+ * Largest source the worker agrees to decode, from its header: 16,384² = 268 MP, Chromium's own
+ * canvas area limit. A 16,000 × 16,000 pixel flood is still decoded (straight to the output size);
+ * anything larger is refused as TOO_LARGE before a byte of pixel memory is asked for.
+ */
+export const MAX_SOURCE_PIXELS = 16_384 * 16_384;

@@ -88,6 +88,48 @@ function segments(bytes: Uint8Array): Segment[] | null {
   }
 }
 
+/** What the markers before the first scan say: enough to plan a decode without walking the entropy-coded data. */
+export type JpegHeader = Omit<JpegInfo, 'end'>;
+
+/**
+ * {@link JpegInfo} minus `end`, read from the segments before the first SOS only: a few kilobytes
+ * of a 20 MB file. `null` if no frame header comes before the first scan or the markers are broken.
+ */
+export function readJpegHeader(bytes: Uint8Array): JpegHeader | null {
+  const n = bytes.length;
+  if (n < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return null;
+  let frame: Omit<JpegHeader, 'orientation'> | undefined;
+  let orientation: number | undefined;
+  let pos = 2;
+  while (pos + 4 <= n && bytes[pos] === 0xff) {
+    while (pos + 1 < n && bytes[pos + 1] === 0xff) pos++;
+    const marker = bytes[pos + 1] ?? 0;
+    if (marker === SOS || marker === EOI) break;
+    const length = ((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0);
+    const payload = pos + 4;
+    const end = pos + 2 + length;
+    if (length < 2 || end > n) return null;
+    if (isFrameMarker(marker) && !frame && length >= 8) {
+      frame = {
+        height: ((bytes[payload + 1] ?? 0) << 8) | (bytes[payload + 2] ?? 0),
+        width: ((bytes[payload + 3] ?? 0) << 8) | (bytes[payload + 4] ?? 0),
+        components: bytes[payload + 5] ?? 0,
+        frameMarker: marker,
+      };
+    }
+    if (marker === 0xe1 && orientation === undefined && ascii(bytes, payload, 6) === 'Exif\0\0') {
+      orientation = tiffOrientation(bytes.subarray(payload + 6, end)) ?? 1;
+    }
+    pos = end;
+  }
+  if (!frame || frame.width === 0 || frame.height === 0) return null;
+  return { ...frame, orientation: orientation ?? 1 };
+}
+
+function isFrameMarker(marker: number): boolean {
+  return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
+}
+
 export function readJpegInfo(bytes: Uint8Array): JpegInfo | null {
   const list = segments(bytes);
   if (!list) return null;
@@ -96,8 +138,7 @@ export function readJpegInfo(bytes: Uint8Array): JpegInfo | null {
   let sawExif = false;
   for (const segment of list) {
     const { marker, payload } = segment;
-    const isSof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (isSof && !frame && segment.payloadEnd - payload >= 6) {
+    if (isFrameMarker(marker) && !frame && segment.payloadEnd - payload >= 6) {
       frame = {
         height: ((bytes[payload + 1] ?? 0) << 8) | (bytes[payload + 2] ?? 0),
         width: ((bytes[payload + 3] ?? 0) << 8) | (bytes[payload + 4] ?? 0),
@@ -107,7 +148,7 @@ export function readJpegInfo(bytes: Uint8Array): JpegInfo | null {
     }
     if (marker === 0xe1 && !sawExif && ascii(bytes, payload, 6) === 'Exif\0\0') {
       sawExif = true;
-      orientation = exifOrientation(bytes.subarray(payload + 6, segment.payloadEnd)) ?? 1;
+      orientation = tiffOrientation(bytes.subarray(payload + 6, segment.payloadEnd)) ?? 1;
     }
   }
   const last = list[list.length - 1];
@@ -142,8 +183,8 @@ function keepSegment(bytes: Uint8Array, { marker, payload }: Segment): boolean {
   return false;
 }
 
-/** Orientation tag (0x0112) of IFD0 in a TIFF structure, or `null`. */
-function exifOrientation(tiff: Uint8Array): number | null {
+/** Orientation tag (0x0112) of IFD0 in a TIFF structure (an EXIF payload after its `Exif\0\0`), or `null`. */
+export function tiffOrientation(tiff: Uint8Array): number | null {
   if (tiff.length < 8) return null;
   const order = ascii(tiff, 0, 2);
   if (order !== 'II' && order !== 'MM') return null;

@@ -192,7 +192,7 @@ describe('compressImage on other inputs', () => {
       const whole = await bytesOf(await documentPhoto({ width: 800, height: 600 }));
       return new Blob([whole.slice(0, Math.floor(whole.length * 0.6))], { type: 'image/jpeg' });
     }, 'DECODE_FAILED'],
-    ['a HEIC photo (no decoder yet)', () => new Blob([Uint8Array.from([0, 0, 0, 24, ...'ftypheic'].map((c) => (typeof c === 'string' ? c.charCodeAt(0) : c))), new Uint8Array(64)]), 'UNSUPPORTED_TYPE'],
+    ['a HEIC header with no image behind it', () => new Blob([Uint8Array.from([0, 0, 0, 24, ...'ftypheic'].map((c) => (typeof c === 'string' ? c.charCodeAt(0) : c))), new Uint8Array(64)]), 'DECODE_FAILED'],
     ['a GIF', () => new Blob(['GIF89a\x01\x00\x01\x00']), 'UNSUPPORTED_TYPE'],
     ['a PDF (the caller handles those)', () => new Blob(['%PDF-1.7\n']), 'UNSUPPORTED_TYPE'],
   ])('refuses %s', async (_name, make, code) => {
@@ -219,7 +219,7 @@ describe('prepareUpload', () => {
 
   it('tells which type was detected, so the UI can single out HEIC', async () => {
     const heic = new Blob([Uint8Array.from([0, 0, 0, 16, ...Array.from('ftypheic', (c) => c.charCodeAt(0)), 0, 0, 0, 0])]);
-    await expect(prepareUpload(heic, { budgetBytes: 4_500_000, allowPdf: true })).rejects.toMatchObject({ code: 'UNSUPPORTED_TYPE', detectedType: 'heic' });
+    await expect(prepareUpload(heic, { budgetBytes: 4_500_000, allowPdf: true })).rejects.toMatchObject({ code: 'DECODE_FAILED', detectedType: 'heic' });
     const photo = await documentPhoto({ width: 1200, height: 900 });
     await expect(prepareUpload(photo, { budgetBytes: 300, allowPdf: true })).rejects.toMatchObject({ code: 'TOO_LARGE', detectedType: 'jpeg' });
   });

@@ -2,6 +2,8 @@
  * Test images made in the browser, shared by test/browser/compress*.test.ts and bench/: nothing
  * binary is checked in, and every fixture is deterministic (seeded noise).
  */
+import { readJpegInfo } from '../../src/core/jpeg';
+import { encodeHeic, type HeicOptions } from './heicFixture';
 
 export interface DocumentPhotoOptions {
   width?: number;
@@ -98,27 +100,206 @@ export async function documentPhoto(options: DocumentPhotoOptions = {}): Promise
   }
   ctx.restore();
 
-  // Sensor noise (Gaussian-ish, per channel) plus a soft vignette.
-  if (noise > 0) {
-    const image = ctx.getImageData(0, 0, width, height);
-    const data = image.data;
-    const cx = width / 2;
-    const cy = height / 2;
-    const maxR2 = cx * cx + cy * cy;
-    for (let y = 0; y < height; y++) {
-      const dy = (y - cy) * (y - cy);
-      for (let x = 0; x < width; x++) {
-        const vignette = 1 - 0.25 * (((x - cx) * (x - cx) + dy) / maxR2);
-        const i = (y * width + x) * 4;
-        const grain = (random() + random() + random() - 1.5) * 2 * noise;
-        data[i] = data[i]! * vignette + grain + (random() - 0.5) * noise;
-        data[i + 1] = data[i + 1]! * vignette + grain + (random() - 0.5) * noise;
-        data[i + 2] = data[i + 2]! * vignette + grain + (random() - 0.5) * noise;
-      }
-    }
-    ctx.putImageData(image, 0, 0);
-  }
+  addNoise(ctx, width, height, noise, random);
   return type === 'image/png' ? canvas.convertToBlob({ type }) : canvas.convertToBlob({ type, quality });
+}
+
+/**
+ * A selfie: portrait frame, soft background with out-of-focus lights, a face (skin gradient, eyes,
+ * mouth), hair drawn as thousands of fine strands and sensor noise. Smoother than a document, so it
+ * compresses more: the case where the first quality tried usually fits.
+ */
+export async function facePhoto(options: { width?: number; height?: number; quality?: number; noise?: number; seed?: number } = {}): Promise<Blob> {
+  const { width = 3024, height = 4032, quality = 0.95, noise = 5, seed = 2 } = options;
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  const random = mulberry32(seed);
+  const u = Math.min(width, height) / 1000;
+  const wall = ctx.createLinearGradient(0, 0, 0, height);
+  wall.addColorStop(0, '#6d7f8f');
+  wall.addColorStop(1, '#39424c');
+  ctx.fillStyle = wall;
+  ctx.fillRect(0, 0, width, height);
+  for (let i = 0; i < 40; i++) {
+    const x = random() * width;
+    const y = random() * height * 0.6;
+    const r = (40 + random() * 120) * u;
+    const light = ctx.createRadialGradient(x, y, 0, x, y, r);
+    light.addColorStop(0, `hsla(${30 + random() * 40},80%,80%,0.35)`);
+    light.addColorStop(1, 'hsla(40,80%,80%,0)');
+    ctx.fillStyle = light;
+    ctx.fillRect(x - r, y - r, 2 * r, 2 * r);
+  }
+  const cx = width / 2;
+  const cy = height * 0.45;
+  // Shoulders.
+  ctx.fillStyle = '#2c3e66';
+  ctx.beginPath();
+  ctx.ellipse(cx, height * 1.02, width * 0.55, height * 0.3, 0, 0, Math.PI * 2);
+  ctx.fill();
+  // Neck and face.
+  const skin = ctx.createRadialGradient(cx - 60 * u, cy - 80 * u, 20 * u, cx, cy, 420 * u);
+  skin.addColorStop(0, '#f1c7a8');
+  skin.addColorStop(0.6, '#d29c7c');
+  skin.addColorStop(1, '#8e5f47');
+  ctx.fillStyle = skin;
+  ctx.fillRect(cx - 110 * u, cy + 250 * u, 220 * u, 300 * u);
+  ctx.beginPath();
+  ctx.ellipse(cx, cy, 260 * u, 340 * u, 0, 0, Math.PI * 2);
+  ctx.fill();
+  // Eyes, brows, nose shadow, mouth.
+  for (const side of [-1, 1]) {
+    ctx.fillStyle = '#fbf7f2';
+    ctx.beginPath();
+    ctx.ellipse(cx + side * 95 * u, cy - 40 * u, 42 * u, 20 * u, 0, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#4a3323';
+    ctx.beginPath();
+    ctx.arc(cx + side * 95 * u, cy - 40 * u, 17 * u, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.strokeStyle = '#3b2618';
+    ctx.lineWidth = 9 * u;
+    ctx.beginPath();
+    ctx.moveTo(cx + side * 50 * u, cy - 95 * u);
+    ctx.quadraticCurveTo(cx + side * 100 * u, cy - 120 * u, cx + side * 150 * u, cy - 92 * u);
+    ctx.stroke();
+  }
+  ctx.strokeStyle = 'rgba(120,70,50,0.5)';
+  ctx.lineWidth = 6 * u;
+  ctx.beginPath();
+  ctx.moveTo(cx, cy - 20 * u);
+  ctx.lineTo(cx - 20 * u, cy + 80 * u);
+  ctx.lineTo(cx + 15 * u, cy + 90 * u);
+  ctx.stroke();
+  ctx.fillStyle = '#a8545a';
+  ctx.beginPath();
+  ctx.ellipse(cx, cy + 170 * u, 75 * u, 22 * u, 0, 0, Math.PI * 2);
+  ctx.fill();
+  // Hair: fine strands over the top of the head.
+  ctx.lineWidth = Math.max(1, 1.2 * u);
+  for (let i = 0; i < 2500; i++) {
+    const a = Math.PI * (1.05 + random() * 0.9);
+    const r = 250 * u + random() * 90 * u;
+    const x = cx + Math.cos(a) * r;
+    const y = cy - 40 * u + Math.sin(a) * r * 1.15;
+    ctx.strokeStyle = `rgba(${40 + random() * 40},${25 + random() * 25},${15 + random() * 15},0.6)`;
+    ctx.beginPath();
+    ctx.moveTo(x, y);
+    ctx.quadraticCurveTo(cx + (x - cx) * 0.6, y - 60 * u, cx + (random() - 0.5) * 200 * u, cy - 380 * u);
+    ctx.stroke();
+  }
+  addNoise(ctx, width, height, noise, random);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+/**
+ * A desktop screenshot as PNG (the kind people upload when they have no photo at hand): window
+ * chrome, lines of text and a document photo shown inside the page. About 8 MB at the default size.
+ */
+export async function screenshotPng(options: { width?: number; height?: number; seed?: number } = {}): Promise<Blob> {
+  const { width = 2880, height = 1800, seed = 3 } = options;
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  const random = mulberry32(seed);
+  ctx.fillStyle = '#f4f5f7';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#dfe3e8';
+  ctx.fillRect(0, 0, width, 110);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(220, 30, width - 440, 52);
+  ctx.fillStyle = '#1f2933';
+  ctx.font = '28px sans-serif';
+  ctx.fillText('https://bank.example/verify/upload', 250, 66);
+  // The photo of a card the person is looking at, scaled into the page.
+  const photo = await createImageBitmap(await documentPhoto({ width: 1800, height: 1350, noise: 6, seed }));
+  ctx.drawImage(photo, 120, 180, 1800, 1350);
+  photo.close();
+  ctx.fillStyle = '#1f2933';
+  for (let line = 0; line < 42; line++) {
+    ctx.font = `${line % 7 === 0 ? 'bold 30' : '24'}px sans-serif`;
+    ctx.fillText(randomText(random, 30 + Math.floor(random() * 25)), 1980, 200 + line * 36);
+  }
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+/**
+ * A pixel flood: a valid PNG whose header claims `size`×`size` pixels (16,000² = 256 MP, 1 GB as
+ * RGBA) while the file stays small, 1-bit grey with the top-left quarter black. Written by hand
+ * (IHDR, one zlib IDAT from CompressionStream, IEND), never drawn on a canvas.
+ */
+export async function pixelFloodPng(size = 16_000): Promise<Blob> {
+  const rowBytes = Math.ceil(size / 8);
+  const dark = new Uint8Array(1 + rowBytes).fill(0xff);
+  dark[0] = 0; // filter: none
+  for (let x = 0; x < size / 2; x++) dark[1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
+  const light = new Uint8Array(1 + rowBytes).fill(0xff);
+  light[0] = 0;
+  const stream = new CompressionStream('deflate');
+  const writer = stream.writable.getWriter();
+  const compressed = new Response(stream.readable).arrayBuffer();
+  for (let y = 0; y < size; y++) await writer.write(y < size / 2 ? dark : light);
+  await writer.close();
+  const idat = new Uint8Array(await compressed);
+  const ihdr = Uint8Array.from([...u32(size), ...u32(size), 1, 0, 0, 0, 0]); // 1-bit greyscale
+  const signature = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Blob([signature, pngChunk('IHDR', ihdr), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array(0))], { type: 'image/png' });
+}
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array<ArrayBuffer> {
+  const typed = Uint8Array.from([...type].map((c) => c.charCodeAt(0)));
+  const out = new Uint8Array(12 + data.length);
+  out.set(u32(data.length), 0);
+  out.set(typed, 4);
+  out.set(data, 8);
+  out.set(u32(crc32(out.subarray(4, 8 + data.length))), 8 + data.length);
+  return out;
+}
+
+let crcTable: Uint32Array | undefined;
+
+function crc32(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A `width`×`height` picture with a marked top-left corner (a red quarter) on white, as RGBA, for
+ * checking that orientation and scaling keep that corner where a person saw it.
+ */
+export function cornerMarkedPixels(width: number, height: number): Uint8ClampedArray<ArrayBuffer> {
+  const data = new Uint8ClampedArray(width * height * 4).fill(255);
+  for (let y = 0; y < height / 2; y++) {
+    for (let x = 0; x < width / 2; x++) {
+      const i = (y * width + x) * 4;
+      data[i + 1] = 0;
+      data[i + 2] = 0;
+    }
+  }
+  return data;
+}
+
+/** The same picture as a HEIC file (./heicFixture.ts), e.g. an iPhone photo of {@link documentPhoto}. */
+export async function heicOf(image: Blob | OffscreenCanvas, options: HeicOptions = {}): Promise<Blob> {
+  const source = image instanceof Blob ? await createImageBitmap(image) : image;
+  const { width, height } = source;
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.drawImage(source, 0, 0);
+  if (source instanceof ImageBitmap) source.close();
+  const { data } = ctx.getImageData(0, 0, width, height);
+  return new Blob([encodeHeic(data, width, height, options)], { type: 'image/heic' });
 }
 
 /** A small flat drawing (a screenshot, a scan of a form) as PNG. */
@@ -147,6 +328,95 @@ export async function markedJpeg(width: number, height: number, quality = 0.9): 
   ctx.fillRect(0, 0, width / 2, height);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
   return new Uint8Array(await blob.arrayBuffer());
+}
+
+/**
+ * A JPEG that shows a `width`×`height` picture (white, red top-left quarter, blue top-right
+ * quarter) only once EXIF `orientation` is applied: the stored pixels are the picture turned the
+ * other way, and the EXIF segment says how to turn it back. Two coloured corners on a non-square
+ * frame tell all eight orientations apart, mirrorings included.
+ */
+export async function orientedJpeg(orientation: number, width: number, height: number, quality = 0.9): Promise<Uint8Array<ArrayBuffer>> {
+  const upright = new OffscreenCanvas(width, height);
+  const u = upright.getContext('2d');
+  if (!u) throw new Error('no 2d context');
+  u.fillStyle = '#fff';
+  u.fillRect(0, 0, width, height);
+  u.fillStyle = '#f00';
+  u.fillRect(0, 0, width / 2, height / 2);
+  u.fillStyle = '#00f';
+  u.fillRect(width / 2, 0, width / 2, height / 2);
+  const stored = orientation >= 5 ? new OffscreenCanvas(height, width) : new OffscreenCanvas(width, height);
+  const ctx = stored.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  // Orientations 6 and 8 undo each other; every other one is its own inverse.
+  applyOrientation(ctx, orientation === 6 ? 8 : orientation === 8 ? 6 : orientation, width, height);
+  ctx.drawImage(upright, 0, 0);
+  const jpeg = new Uint8Array(await (await stored.convertToBlob({ type: 'image/jpeg', quality })).arrayBuffer());
+  return insertAfterSoi(jpeg, exifSegment(orientation));
+}
+
+/** The canvas transform that shows a `width`×`height` source under EXIF orientation `orientation` (TIFF 6.0 / EXIF 2.3). */
+export function applyOrientation(ctx: OffscreenCanvasRenderingContext2D, orientation: number, width: number, height: number): void {
+  const transforms: Record<number, [number, number, number, number, number, number]> = {
+    2: [-1, 0, 0, 1, width, 0],
+    3: [-1, 0, 0, -1, width, height],
+    4: [1, 0, 0, -1, 0, height],
+    5: [0, 1, 1, 0, 0, 0],
+    6: [0, 1, -1, 0, height, 0],
+    7: [0, -1, -1, 0, height, width],
+    8: [0, -1, 1, 0, 0, width],
+  };
+  const transform = transforms[orientation];
+  if (transform) ctx.transform(...transform);
+}
+
+export type Mark = 'red' | 'blue' | 'white' | 'dark' | 'other';
+
+/** What colour each quarter of a decoded picture is, sampled at the quarter's centre. */
+export async function quarterMarks(blob: Blob): Promise<{ topLeft: Mark; topRight: Mark; bottomLeft: Mark; bottomRight: Mark }> {
+  const bitmap = await createImageBitmap(blob);
+  const { width, height } = bitmap;
+  bitmap.close();
+  const at = async (x: number, y: number): Promise<Mark> => classify(await sampleColor(blob, Math.round(x * width), Math.round(y * height)));
+  return { topLeft: await at(0.25, 0.25), topRight: await at(0.75, 0.25), bottomLeft: await at(0.25, 0.75), bottomRight: await at(0.75, 0.75) };
+}
+
+function classify([r, g, b]: [number, number, number]): Mark {
+  if (r > 200 && g < 70 && b < 70) return 'red';
+  if (b > 200 && r < 70 && g < 70) return 'blue';
+  if (r > 220 && g > 220 && b > 220) return 'white';
+  if (r < 50 && g < 50 && b < 50) return 'dark';
+  return 'other';
+}
+
+/**
+ * Names of the segments in a JPEG that can carry metadata about the person or the device (EXIF
+ * with GPS and serial numbers, XMP, IPTC, comments, maker APPn) plus any bytes after EOI (MPF
+ * secondary images, trailers). Empty for a clean file. Only JFIF, an ICC profile and Adobe's
+ * colour transform flag are allowed.
+ */
+export function metadataIn(bytes: Uint8Array): string[] {
+  const found: string[] = [];
+  const text = (offset: number, length: number): string => String.fromCharCode(...bytes.subarray(offset, offset + length));
+  let pos = 2;
+  while (pos + 4 <= bytes.length && bytes[pos] === 0xff) {
+    const marker = bytes[pos + 1]!;
+    if (marker === 0xda) break;
+    const length = (bytes[pos + 2]! << 8) | bytes[pos + 3]!;
+    const payload = pos + 4;
+    if (marker === 0xfe) found.push('COM');
+    else if (marker === 0xe0 && text(payload, 5) !== 'JFIF\0') found.push('APP0 (not JFIF)');
+    else if (marker === 0xe1) found.push(text(payload, 6) === 'Exif\0\0' ? 'APP1 EXIF' : 'APP1 XMP/other');
+    else if (marker === 0xe2 && text(payload, 12) !== 'ICC_PROFILE\0') found.push('APP2 (not ICC)');
+    else if (marker === 0xee && text(payload, 5) !== 'Adobe') found.push('APP14 (not Adobe)');
+    else if (marker >= 0xe3 && marker <= 0xef && marker !== 0xee) found.push(`APP${marker - 0xe0}`);
+    pos += 2 + length;
+  }
+  const info = readJpegInfo(bytes);
+  if (!info) found.push('unparseable');
+  else if (info.end !== bytes.length) found.push(`${bytes.length - info.end} bytes after EOI`);
+  return found;
 }
 
 /**
@@ -215,6 +485,34 @@ export async function sampleColor(blob: Blob, x: number, y: number, size = 8): P
   }
   const n = data.length / 4;
   return [Math.round(sum[0]! / n), Math.round(sum[1]! / n), Math.round(sum[2]! / n)];
+}
+
+/** Sensor noise (Gaussian-ish, per channel) plus a soft vignette. */
+function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, noise: number, random: () => number): void {
+  if (noise <= 0) return;
+  // Row bands keep the ImageData small enough for 48 MP frames.
+  const band = Math.max(1, Math.floor(4_000_000 / width));
+  const cx = width / 2;
+  const cy = height / 2;
+  const maxR2 = cx * cx + cy * cy;
+  for (let top = 0; top < height; top += band) {
+    const rows = Math.min(band, height - top);
+    const image = ctx.getImageData(0, top, width, rows);
+    const data = image.data;
+    for (let r = 0; r < rows; r++) {
+      const y = top + r;
+      const dy = (y - cy) * (y - cy);
+      for (let x = 0; x < width; x++) {
+        const vignette = 1 - 0.25 * (((x - cx) * (x - cx) + dy) / maxR2);
+        const i = (r * width + x) * 4;
+        const grain = (random() + random() + random() - 1.5) * 2 * noise;
+        data[i] = data[i]! * vignette + grain + (random() - 0.5) * noise;
+        data[i + 1] = data[i + 1]! * vignette + grain + (random() - 0.5) * noise;
+        data[i + 2] = data[i + 2]! * vignette + grain + (random() - 0.5) * noise;
+      }
+    }
+    ctx.putImageData(image, 0, top);
+  }
 }
 
 function u16(n: number): number[] {

@@ -1,0 +1,101 @@
+/**
+ * One compression, start to end, inside the worker:
+ * 1. header — size and orientation from the first bytes (../core/imageHeader.ts), so huge inputs
+ *    are decoded straight to the output size and absurd ones refused before any allocation;
+ * 2. pass-through — a JPEG already within budget, upright and within the long side is sent as it
+ *    is minus its metadata (../core/jpeg.ts), checked while the decoder proves it decodes;
+ * 3. native — ./jpegSearch.ts: one canvas, a quality picked on a strip sample, one full encode;
+ * 4. library — browser-image-compression when the native search runs out of tries (tiny budgets,
+ *    pathological pictures), or alone when a benchmark asks for it.
+ * HEIC goes through the browser's decoder where it has one (Safari) and libheif otherwise.
+ */
+import { readImageHeader, type ImageHeader } from '../core/imageHeader';
+import { readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg';
+import { PixelMeter } from './canvas';
+import { decodeToFit, type Decoded } from './decode';
+import { Failure } from './failure';
+import { decodeHeic } from './heicDecoder';
+import type { Job, Result } from './job';
+import { searchJpeg, MIN_LONG_SIDE } from './jpegSearch';
+import { compressWithLibrary, LIBRARY_STEP } from './libraryFallback';
+import { DEFAULT_MAX_LONG_SIDE } from './protocol';
+
+/** Enough of a file for its header: EXIF (≤ 64 kB), ICC profiles and the frame header come before this, in practice. */
+const HEAD_BYTES = 256 * 1024;
+/** Iterations for the library fallback: 0.95^30 ≈ 0.21 of the side and of the quality, enough for any sane budget. */
+const LIBRARY_ITERATIONS = 30;
+/** Quality the library starts from when taking over from the native search (its lowest). */
+const LIBRARY_START_QUALITY = 0.7;
+
+export async function compress(job: Job): Promise<Result> {
+  const { request, progress, check } = job;
+  const { file, type } = request;
+  const maxLongSide = request.maxLongSide ?? DEFAULT_MAX_LONG_SIDE;
+  const meter = new PixelMeter();
+
+  if (request.engine === 'library') {
+    return compressWithLibrary(job, { maxLongSide, initialQuality: 0.92, iterations: 10, sourcePixels: 0 });
+  }
+
+  let decoded: Decoded;
+  let header: ImageHeader | null = null;
+  if (type === 'heic') {
+    decoded = await decodeHeicToFit(file, maxLongSide, meter, progress);
+  } else {
+    let head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+    header = readImageHeader(head, type);
+    if (!header && type === 'jpeg' && file.size > HEAD_BYTES) {
+      head = new Uint8Array(await file.arrayBuffer());
+      header = readImageHeader(head, type);
+    }
+    check();
+    progress(0.05);
+    const decoding = decodeToFit(file, header, maxLongSide, meter);
+    decoding.catch(() => undefined); // awaited below; this only keeps a rejection from counting as unhandled meanwhile
+    // Checked while the decoder works on its own thread; only a JPEG that decodes is passed through.
+    const kept = type === 'jpeg' ? await passThrough(file, readJpegHeader(head), maxLongSide, request.budgetBytes).catch(() => null) : null;
+    decoded = await decoding;
+    if (kept && header && decoded.bitmap.width === header.width && decoded.bitmap.height === header.height) {
+      decoded.bitmap.close();
+      return { blob: kept, width: header.width, height: header.height, quality: null, engine: 'passthrough', encodes: 0, sampleEncodes: 0, peakPixels: meter.peak };
+    }
+  }
+  check();
+  progress(0.3);
+  const sourcePixels = header ? header.width * header.height : decoded.width * decoded.height;
+  const native = await searchJpeg(job, decoded, maxLongSide, meter);
+  if ('blob' in native) return native;
+  // Rare: let the library grind on from where the native search stopped, for as many rounds as
+  // keep the long side at or above MIN_LONG_SIDE. It decodes the file itself, so not for HEIC.
+  const rounds = Math.min(LIBRARY_ITERATIONS, Math.floor(Math.log(MIN_LONG_SIDE / native.longSide) / Math.log(LIBRARY_STEP)));
+  if (rounds < 1 || type === 'heic') throw tooLarge(request.budgetBytes);
+  return compressWithLibrary(job, { maxLongSide: native.longSide, initialQuality: LIBRARY_START_QUALITY, iterations: rounds, sourcePixels });
+}
+
+/** The file itself minus its metadata, when that is all it needs; `null` otherwise. */
+async function passThrough(file: Blob, header: JpegHeader | null, maxLongSide: number, budget: number): Promise<Blob | null> {
+  // Only plain upright YCbCr/grey baseline or progressive JPEGs.
+  if (!header || header.orientation !== 1 || Math.max(header.width, header.height) > maxLongSide) return null;
+  if (header.components !== 1 && header.components !== 3) return null;
+  if (![0xc0, 0xc1, 0xc2].includes(header.frameMarker)) return null;
+  const stripped = stripJpegMetadata(new Uint8Array(await file.arrayBuffer()));
+  if (!stripped || stripped.length > budget) return null;
+  return new Blob([stripped], { type: 'image/jpeg' });
+}
+
+async function decodeHeicToFit(file: Blob, maxLongSide: number, meter: PixelMeter, progress: (fraction: number) => void): Promise<Decoded> {
+  // Safari decodes HEIC itself, faster and without downloading libheif.
+  try {
+    return await decodeToFit(file, null, maxLongSide, meter);
+  } catch {
+    progress(0.05);
+  }
+  const { pixels } = await decodeHeic(new Uint8Array(await file.arrayBuffer()));
+  progress(0.25);
+  // libheif has already applied the file's rotation: the pixels are upright.
+  return decodeToFit(pixels, { width: pixels.width, height: pixels.height, orientation: 1 }, maxLongSide, meter);
+}
+
+function tooLarge(budget: number): Failure {
+  return new Failure('TOO_LARGE', `No JPEG of this image with a long side of at least ${MIN_LONG_SIDE} px fits in ${budget} bytes.`);
+}
