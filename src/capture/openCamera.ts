@@ -1,6 +1,6 @@
 /**
  * Opens a camera with the best resolution it offers, stepping down to looser requests when a
- * device refuses a demanding one. Every constraint is `ideal`, never `exact`: a phone without a
+ * device refuses a demanding one. Facing and resolution are only ever `ideal`: a phone without a
  * rear camera should still get a picture rather than an error.
  */
 import { cameraSupport, type CameraEnvironment, browserCameraEnvironment } from './cameraAccess';
@@ -24,10 +24,17 @@ export interface CameraRequest {
 const BEST = { width: { ideal: 4096 }, height: { ideal: 3072 } };
 const FULL_HD = { width: { ideal: 1920 }, height: { ideal: 1080 } };
 
-/** From the most demanding request to the loosest one every camera can meet. */
+/**
+ * From the most demanding request to the loosest one every camera can meet. A camera the person
+ * picked is asked for by `exact` id (Chromium ignores an `ideal` one and opens its default camera);
+ * if that camera has gone, the facing-based requests follow.
+ */
 export function constraintLadder({ facing, deviceId }: Pick<CameraRequest, 'facing' | 'deviceId'>): (MediaTrackConstraints | true)[] {
-  const which: MediaTrackConstraints = deviceId ? { deviceId: { ideal: deviceId } } : { facingMode: { ideal: facing } };
-  return [{ ...which, ...BEST }, { ...which, ...FULL_HD }, which, true];
+  const byFacing: MediaTrackConstraints = { facingMode: { ideal: facing } };
+  const chosen: MediaTrackConstraints[] = deviceId
+    ? [{ deviceId: { exact: deviceId }, ...BEST }, { deviceId: { exact: deviceId }, ...FULL_HD }, { deviceId: { exact: deviceId } }]
+    : [];
+  return [...chosen, { ...byFacing, ...BEST }, { ...byFacing, ...FULL_HD }, byFacing, true];
 }
 
 /** Failures a looser request cannot fix: asking again would only show the same refusal. */

@@ -50,11 +50,13 @@ describe('openCamera on Chromium’s fake camera', () => {
     expect(allEnded(streams)).toBe(true);
   });
 
-  it('asks for a chosen camera by id, still as a preference', () => {
+  it('asks for the camera the person chose, then any camera facing the right way if it has gone', () => {
     const ladder = constraintLadder({ facing: 'user', deviceId: 'abc' });
-    expect(ladder[0]).toMatchObject({ deviceId: { ideal: 'abc' }, width: { ideal: 4096 } });
+    expect(ladder[0]).toEqual({ deviceId: { exact: 'abc' }, width: { ideal: 4096 }, height: { ideal: 3072 } });
+    expect(ladder.slice(3)).toEqual(constraintLadder({ facing: 'user' }));
     expect(ladder.at(-1)).toBe(true);
-    expect(JSON.stringify(ladder)).not.toContain('exact');
+    // Facing and resolution stay preferences: only the chosen device is exact.
+    expect(JSON.stringify(constraintLadder({ facing: 'environment' }))).not.toContain('exact');
   });
 
   it('steps down to looser requests when a camera refuses demanding ones', async () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../chromium';
+import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -32,7 +32,7 @@ export async function startHarness(env: Record<string, string | undefined> = {})
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('the dev server has no TCP address');
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   return {
     origin: `http://127.0.0.1:${address.port}`,
     browser,
@@ -46,6 +46,15 @@ export async function startHarness(env: Record<string, string | undefined> = {})
       }
     },
   };
+}
+
+/**
+ * A system Chromium with the fake camera (permission still asked, as on a real device: grant it
+ * with `newContext({ permissions: ['camera'] })`). `camera` swaps in other fake-device settings,
+ * e.g. `device-count=0` for a machine without a camera.
+ */
+export function launchBrowser(camera?: string): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, camera ? `${FAKE_CAMERA}=${camera}` : FAKE_CAMERA] });
 }
 
 /** A 12-megapixel document-like phone photo (~5-6 MB JPEG), drawn in the page by the shared fixture. */

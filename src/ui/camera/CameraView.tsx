@@ -141,8 +141,9 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
         />
         <CaptureOverlay frame={guide.frame} aspect={aspect} />
         {!ready && <div className="mk-camera__starting" aria-hidden="true" />}
-        <p className="mk-camera__guide">{t(`camera.guide.${guide.frame}`)}</p>
       </div>
+      {/* Under the preview, not over it: on a small preview it would cover the outline. */}
+      <p className="mk-camera__guide">{t(`camera.guide.${guide.frame}`)}</p>
       <p className="mk-visually-hidden" role="status">
         {announcement(t, state, phase, t(`camera.guide.${guide.frame}`))}
       </p>
