@@ -46,10 +46,12 @@ export interface OnboardingError {
   reference?: string;
 }
 
-/** Identifiers the vendor documents or is likely to send, and those of the reference backend. */
+/**
+ * Identifiers the vendor documents or is likely to send, and every one the reference backend and
+ * its sandbox answer (server/errors.ts, checked by a test).
+ */
 const BY_IDENTIFIER: Record<string, ErrorCode> = {
   MISSING_VALUE: 'MISSING_IMAGE',
-  MISSING_IMAGE: 'MISSING_IMAGE',
   INVALID_IMAGE: 'INVALID_IMAGE',
   IMAGE_TOO_LARGE: 'INVALID_IMAGE',
   INVALID_VALUE: 'INVALID_VALUE',
@@ -59,28 +61,29 @@ const BY_IDENTIFIER: Record<string, ErrorCode> = {
   UNSUPPORTED_MEDIA_TYPE: 'INVALID_VALUE',
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   TOKEN_USED: 'TOKEN_USED',
-  TOKEN_ALREADY_USED: 'TOKEN_USED',
-  REUPLOAD_USED: 'TOKEN_USED',
   TOKEN_NOT_FOUND: 'UNAUTHORIZED',
   TOKEN_NOT_MINTED: 'UNAUTHORIZED',
-  UNKNOWN_TOKEN: 'UNAUTHORIZED',
   UNAUTHORIZED: 'UNAUTHORIZED',
   SCAN_NOT_FOUND: 'UNAUTHORIZED',
   ADDITIONAL_STEPS_NOT_ENABLED: 'UNAUTHORIZED',
   REUPLOAD_NOT_FOUND: 'UNAUTHORIZED',
   REQUEST_TOO_LARGE: 'REQUEST_TOO_LARGE',
-  PAYLOAD_TOO_LARGE: 'REQUEST_TOO_LARGE',
   REQUEST_TIMEOUT: 'NETWORK',
   RATE_LIMITED: 'RATE_LIMITED',
-  TOO_MANY_REQUESTS: 'RATE_LIMITED',
   SERVICE_UNAVAILABLE: 'SERVER',
-  BACKEND_BUSY: 'SERVER',
+  SESSION_NOT_CREATED: 'SESSION_FAILED',
   VENDOR_UNREACHABLE: 'SERVER',
   VENDOR_TIMEOUT: 'SERVER',
   VENDOR_BAD_RESPONSE: 'SERVER',
   VENDOR_ERROR: 'SERVER',
   INTERNAL_ERROR: 'SERVER',
+  // A path or method the backend does not have: the integration is wrong, not the person.
+  NOT_FOUND: 'SERVER',
+  METHOD_NOT_ALLOWED: 'SERVER',
 };
+
+/** Every identifier the widget knows what to do with. */
+export const KNOWN_IDENTIFIERS: readonly string[] = Object.keys(BY_IDENTIFIER);
 
 const BY_STATUS: [number, ErrorCode][] = [
   [401, 'UNAUTHORIZED'],

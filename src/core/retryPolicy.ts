@@ -47,7 +47,9 @@ export function classifyFailure(error: OnboardingError): FailureKind {
       // 408: the server stopped waiting for our body, so it never had all of it.
       return error.delivery === 'NOT_SENT' || error.status === 408 ? 'RESEND' : 'ASK_FIRST';
     case 'SERVER':
-      return error.status === 503 ? 'RESEND' : 'ASK_FIRST';
+      if (error.status === 503) return 'RESEND';
+      // A 404 or 405 from the backend is a wrong URL, which no retry fixes.
+      return error.status !== undefined && error.status < 500 ? 'STOP' : 'ASK_FIRST';
     default:
       return 'STOP';
   }

@@ -9,15 +9,24 @@ import './hostedPage.css';
 /**
  * The hosted page: the widget alone on a page, talking to the backend that served it. `?locale=lt`
  * picks the language, and the widget's language menu switches it mid-flow without losing progress.
- * On the sandbox it then shows what the vendor received, so a merchant trying it sees the whole
- * round trip.
+ * A reload or an evicted tab brings the person back to where they were, photos included, and the
+ * browser's Back and Forward move between steps. On the sandbox it then shows what the vendor
+ * received, so a merchant trying it sees the whole round trip.
  */
 function HostedPage() {
   const locale = new URLSearchParams(window.location.search).get('locale') ?? undefined;
   const [scanRef, setScanRef] = useState<string | null>(null);
   return (
     <>
-      <Onboarding locale={locale} languageSwitcher onLanguageChange={followLanguage} onComplete={(result) => setScanRef(result.scanRef)} />
+      {/* The page is the widget's alone: it may keep a draft across reloads and own the history. */}
+      <Onboarding
+        locale={locale}
+        languageSwitcher
+        onLanguageChange={followLanguage}
+        resume
+        browserHistory
+        onComplete={(result) => setScanRef(result.scanRef)}
+      />
       {scanRef && <SandboxReceipt scanRef={scanRef} />}
     </>
   );

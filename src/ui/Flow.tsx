@@ -1,13 +1,24 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blobToBase64 } from '../compress/base64';
 import { captureGuide } from '../core/captureGuide';
-import { isOnboardingError, type OnboardingError } from '../core/errors';
-import { budgetOf, currentStep, flowReducer, initialState, stepsOf, type FlowState } from '../core/flow';
+import type { OnboardingError } from '../core/errors';
+import { sessionDeadline } from '../core/expiry';
+import {
+  budgetOf,
+  currentStep,
+  flowReducer,
+  initialState,
+  restoreState,
+  stepsOf,
+  type FlowAction,
+  type FlowState,
+  type FlowTarget,
+  type SavedFlow,
+} from '../core/flow';
 import { effectiveChoices, imageSteps, stepId, type ImageStep, type Step } from '../core/steps';
-import { buildSubmitBody } from '../core/submitBody';
 import type { DocumentType, Session } from '../core/token';
-import { sendSubmission } from '../submit/sendSubmission';
+import type { DraftStore } from '../resume/draftStore';
+import { ConnectionStatus } from './ConnectionStatus';
 import { CountryScreen } from './screens/CountryScreen';
 import { DocumentTypeScreen } from './screens/DocumentTypeScreen';
 import { DoneScreen } from './screens/DoneScreen';
@@ -17,7 +28,13 @@ import { InstructionsScreen } from './screens/InstructionsScreen';
 import { ReviewScreen } from './screens/ReviewScreen';
 import { SubmittingScreen } from './screens/SubmittingScreen';
 import type { CompleteEvent, StepChange } from './events';
+import { SessionTimeNotice } from './SessionTimeNotice';
+import { RestoredNotice, StartOver } from './StartOver';
 import { stepWording } from './stepWording';
+import { useDraftPersistence } from './useDraftPersistence';
+import { useLeaveWarning } from './useLeaveWarning';
+import { useStepHistory } from './useStepHistory';
+import { useSubmission } from './useSubmission';
 
 export interface FlowCallbacks {
   onComplete?: ((result: CompleteEvent) => void) | undefined;
@@ -28,28 +45,81 @@ export interface FlowCallbacks {
 interface FlowProps extends FlowCallbacks {
   session: Session;
   submitUrl: string;
+  /** Where a re-upload is sent. Default `/api/reupload`. */
+  reuploadUrl?: string | undefined;
+  /** A whole verification (default) or one additional step of a submitted one. */
+  target?: FlowTarget | undefined;
+  /** When the session was obtained (ms since the epoch), for its expiry. */
+  obtainedAt?: number | null | undefined;
+  /** Gets a new session for the same photos when the token expired; absent when none can be had. */
+  renewSession?: (() => Promise<Session>) | undefined;
+  /** Where the resumable draft lives; null when resume is off. */
+  draftStore?: DraftStore | null | undefined;
+  /** What an earlier page left in the draft, laid over the fresh flow. */
+  restored?: SavedFlow | null | undefined;
+  /** The session itself came from the draft: an earlier page may already have sent it. */
+  resumed?: boolean | undefined;
+  /** Browser Back/Forward move between steps. */
+  browserHistory?: boolean | undefined;
 }
 
-/** The flow for one session: the reducer decides, this component renders and runs the submit. */
-export function Flow({ session, submitUrl, onComplete, onError, onStepChange }: FlowProps) {
+function startState(props: FlowProps): FlowState {
+  const fresh = initialState(props.session, { obtainedAt: props.obtainedAt ?? null, target: props.target });
+  return props.restored ? restoreState(fresh, props.restored) : fresh;
+}
+
+/**
+ * The flow for one session: the reducer decides; this component runs the submission, keeps the
+ * draft and the browser history in step, and frames the screen with the connection and
+ * session-time lines.
+ */
+export function Flow(props: FlowProps) {
+  const { submitUrl, reuploadUrl = '/api/reupload', renewSession, draftStore = null, resumed = false, onComplete, onError, onStepChange } = props;
+  const [state, dispatch] = useReducer(flowReducer, props, startState);
+  const step = currentStep(state);
+  const { screen, session, obtainedAt } = state;
+
+  useSubmission(state, dispatch, { submitUrl, reuploadUrl, renewSession, resumed });
+  useReport(state, step, { onComplete, onError, onStepChange });
+  useDraftPersistence(state, draftStore);
+  useStepHistory(state, dispatch, props.browserHistory ?? false);
+  useLeaveWarning(screen.kind === 'SUBMITTING');
+
+  // "We kept your progress" stays until the person moves on from the screen they came back to.
+  const [restoredAt] = useState(() => (hasProgress(state) && props.restored ? (screen.kind === 'STEP' ? screen.id : null) : null));
+  const onStep = screen.kind === 'STEP';
+  const lengthMs = Math.min(session.expiryTime, session.sessionLength) * 1000;
+  return (
+    <>
+      <ConnectionStatus />
+      {onStep && obtainedAt !== null && (
+        <SessionTimeNotice deadline={sessionDeadline(session, obtainedAt)} lengthMs={lengthMs} renewable={Boolean(renewSession)} />
+      )}
+      {onStep && restoredAt !== null && screen.id === restoredAt && <RestoredNotice />}
+      <FlowScreen state={state} dispatch={dispatch} renewable={Boolean(renewSession)} />
+      {onStep && state.target.kind === 'VERIFICATION' && hasProgress(state) && <StartOver onConfirm={() => dispatch({ type: 'RESTART' })} />}
+    </>
+  );
+}
+
+const hasProgress = (state: FlowState) =>
+  Object.keys(state.images).length > 0 || state.choices.country !== null || state.choices.documentType !== null;
+
+function FlowScreen({ state, dispatch, renewable }: { state: FlowState; dispatch: (action: FlowAction) => void; renewable: boolean }) {
   const { t, i18n } = useTranslation();
-  const [state, dispatch] = useReducer(flowReducer, session, initialState);
   const step = currentStep(state);
   const steps = stepsOf(state);
   const { documentType } = effectiveChoices(state.session, state.choices);
   const locale = i18n.language;
-
-  useSubmission(state, submitUrl, dispatch);
-  useReport(state, step, { onComplete, onError, onStepChange });
 
   const back = useCallback(() => dispatch({ type: 'BACK' }), []);
   const next = useCallback(() => dispatch({ type: 'NEXT' }), []);
   const chooseCountry = useCallback((country: string) => dispatch({ type: 'CHOOSE_COUNTRY', country }), []);
 
   const { screen } = state;
-  if (screen.kind === 'SUBMITTING') return <SubmittingScreen progress={screen.progress} />;
+  if (screen.kind === 'SUBMITTING') return <SubmittingScreen progress={screen.progress} phase={screen.phase} />;
   if (screen.kind === 'DONE') return <DoneScreen scanRef={screen.scanRef} />;
-  if (screen.kind === 'ERROR') return <FlowError state={state} error={screen.error} dispatch={dispatch} />;
+  if (screen.kind === 'ERROR') return <FlowError state={state} error={screen.error} dispatch={dispatch} renewable={renewable} />;
   if (!step) return null;
 
   const index = steps.findIndex((candidate) => stepId(candidate) === stepId(step));
@@ -109,7 +179,7 @@ export function Flow({ session, submitUrl, onComplete, onError, onStepChange }: 
   }
 }
 
-function FlowError({ state, error, dispatch }: { state: FlowState; error: OnboardingError; dispatch: (action: Parameters<typeof flowReducer>[1]) => void }) {
+function FlowError({ state, error, dispatch, renewable }: { state: FlowState; error: OnboardingError; dispatch: (action: FlowAction) => void; renewable: boolean }) {
   const { t, i18n } = useTranslation();
   const { documentType } = effectiveChoices(state.session, state.choices);
   const named = imageSteps(stepsOf(state)).find((image: ImageStep) => image.name === error.step);
@@ -119,49 +189,26 @@ function FlowError({ state, error, dispatch }: { state: FlowState; error: Onboar
     dispatch({ type: 'DISMISS_ERROR' });
     dispatch({ type: 'SUBMIT' });
   };
+  const retryable = { label: t('actions.retry'), run: retry };
   switch (error.code) {
     case 'NETWORK':
     case 'SERVER':
     case 'RATE_LIMITED':
+    case 'SESSION_FAILED':
     case 'UNKNOWN':
-      return <ErrorScreen error={error} action={{ label: t('actions.retry'), run: retry }} secondary={{ label: t('actions.backToReview'), run: dismiss }} />;
+      return <ErrorScreen error={error} action={retryable} secondary={{ label: t('actions.backToReview'), run: dismiss }} />;
+    case 'TOKEN_EXPIRED':
+      // Sending again gets a new session first; without a way to one, the text says where to go.
+      return renewable ? <ErrorScreen error={error} action={retryable} /> : <ErrorScreen error={error} />;
     case 'MISSING_IMAGE':
+    case 'INVALID_IMAGE':
     case 'INVALID_VALUE':
     case 'REQUEST_TOO_LARGE':
       return <ErrorScreen error={error} stepTitle={stepTitle} action={{ label: named ? t('review.retake', { step: stepTitle }) : t('actions.backToReview'), run: dismiss }} />;
     default:
-      // Expired, used or foreign token: nothing on this page can fix it; the text says where to go.
+      // Used or foreign token: nothing on this page can fix it; the text says where to go.
       return <ErrorScreen error={error} />;
   }
-}
-
-/**
- * Sends each submit attempt exactly once. The attempt number lives in the reducer state, so a
- * double click (the reducer ignores SUBMIT outside review), a re-render or React's strict-mode
- * double effect cannot start a second request for the same attempt.
- */
-function useSubmission(state: FlowState, submitUrl: string, dispatch: (action: Parameters<typeof flowReducer>[1]) => void) {
-  const started = useRef(0);
-  const latest = useRef(state);
-  latest.current = state;
-  const attempt = state.screen.kind === 'SUBMITTING' ? state.screen.attempt : 0;
-
-  useEffect(() => {
-    if (attempt === 0 || started.current >= attempt) return;
-    started.current = attempt;
-    void (async () => {
-      try {
-        const body = await buildSubmitBody(latest.current, blobToBase64);
-        const { scanRef } = await sendSubmission(submitUrl, body, {
-          onProgress: (progress) => dispatch({ type: 'SUBMIT_PROGRESS', attempt, progress }),
-        });
-        dispatch({ type: 'SUBMIT_SUCCEEDED', attempt, scanRef });
-      } catch (error) {
-        const typed: OnboardingError = isOnboardingError(error) ? error : { code: 'UNKNOWN', detail: String(error) };
-        dispatch({ type: 'SUBMIT_FAILED', attempt, error: typed });
-      }
-    })();
-  }, [attempt, submitUrl, dispatch]);
 }
 
 /** Tells the host what happened, once per change, with no images or token in what it hands over. */

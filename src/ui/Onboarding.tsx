@@ -2,8 +2,10 @@ import type { i18n as I18n } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
-import { parseSession, type Session } from '../core/token';
+import type { ReuploadSession } from '../core/payload';
+import type { Session } from '../core/token';
 import { createI18n, resolveLanguage, type Translations, type UiLocale, type WidgetLanguage } from '../i18n';
+import { canResume, openDraftStore } from '../resume/draftStore';
 import { fetchSession } from '../submit/session';
 import { useColorScheme, type ColorScheme } from './colorScheme';
 import { CrashBoundary } from './CrashBoundary';
@@ -14,6 +16,7 @@ import { FocusMemoryContext } from './ScreenFrame';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useWidgetLanguage } from './useWidgetLanguage';
 import { Flow, type FlowCallbacks } from './Flow';
+import { checked, startFlow, type FlowStart } from './startFlow';
 
 export interface OnboardingProps extends FlowCallbacks {
   /** A session the host already minted on its backend; when given, `sessionUrl` is not called. */
@@ -40,12 +43,33 @@ export interface OnboardingProps extends FlowCallbacks {
    * last screen; the host then removes the widget. Without it the widget offers no way out.
    */
   onExit?: ((event: ExitEvent) => void) | undefined;
+  /**
+   * Called when the token expired, for a new session to send the same photos with; needed only
+   * with `session` (without it the widget asks `sessionUrl` again). Without either, an expired
+   * token ends in a message that says where to start again.
+   */
+  onSessionExpired?: (() => Promise<Session>) | undefined;
+  /**
+   * Keeps the person's photos and choices across a reload or an evicted tab, encrypted in this
+   * browser (IndexedDB, AES-GCM, a key no script can read), until the token expires, the
+   * verification is sent, or the person starts over. `{ key }` tells widgets on one origin apart.
+   */
+  resume?: boolean | { key: string };
+  /** The browser's Back and Forward move between steps (for a page that owns its history). */
+  browserHistory?: boolean;
+  /**
+   * Starts the widget for one additional step of a verification already sent: what the merchant's
+   * server got from the backend's `POST /api/reupload/session`.
+   */
+  reupload?: ReuploadSession;
+  /** Where a re-upload is sent. Default `/api/reupload`. */
+  reuploadUrl?: string;
 }
 
 
 type Load =
   | { kind: 'loading' }
-  | { kind: 'ready'; session: Session; i18n: I18n }
+  | { kind: 'ready'; start: FlowStart; i18n: I18n }
   | { kind: 'failed'; error: OnboardingError; i18n: I18n };
 
 /** The whole widget: gets a session and the UI language, then runs the flow. */
@@ -60,15 +84,18 @@ export function Onboarding(props: OnboardingProps) {
   const browser = typeof navigator === 'undefined' ? [] : navigator.languages;
   const wording = useRef({ option, translations });
   wording.current = { option, translations };
+  const resumeName = props.resume === true ? 'default' : props.resume ? props.resume.key : null;
+  const store = useMemo(() => (resumeName && canResume() ? openDraftStore(resumeName) : null), [resumeName]);
+  const renewSession = useSessionRenewal(props, option);
 
   useEffect(() => {
     const controller = new AbortController();
     const { option: chosen, translations: own } = wording.current;
     (async () => {
       try {
-        const session = given ? checked(given) : await fetchSession(sessionUrl, chosen, controller.signal);
-        const i18n = await createI18n(resolveLanguage({ option: chosen, token: session.locale, browser }), own);
-        if (!controller.signal.aborted) setLoad({ kind: 'ready', session, i18n });
+        const start = await startFlow({ given, reupload: props.reupload, sessionUrl, locale: chosen, store, signal: controller.signal });
+        const i18n = await createI18n(resolveLanguage({ option: chosen, token: start.session.locale, browser }), own);
+        if (!controller.signal.aborted) setLoad({ kind: 'ready', start, i18n });
       } catch (error) {
         if (controller.signal.aborted) return;
         const i18n = await createI18n(resolveLanguage({ option: chosen, browser }), own);
@@ -79,11 +106,11 @@ export function Onboarding(props: OnboardingProps) {
     return () => controller.abort();
     // A new session restarts the flow; a new language or wording switches it in place (below).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [given, sessionUrl, attempt]);
+  }, [given, props.reupload, sessionUrl, store, attempt]);
 
   const language = useWidgetLanguage(
     load.kind === 'loading' ? null : load.i18n,
-    { option, token: load.kind === 'ready' ? load.session.locale : undefined, browser },
+    { option, token: load.kind === 'ready' ? load.start.session.locale : undefined, browser },
     translations,
     props.onLanguageChange,
   );
@@ -124,8 +151,16 @@ export function Onboarding(props: OnboardingProps) {
                   {load.kind === 'ready' ? (
                     <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
                       <Flow
-                        session={load.session}
+                        session={load.start.session}
+                        obtainedAt={load.start.obtainedAt}
+                        target={load.start.target}
+                        restored={load.start.restored}
+                        resumed={load.start.resumed}
+                        draftStore={load.start.target.kind === 'VERIFICATION' ? store : null}
+                        renewSession={renewSession}
+                        browserHistory={props.browserHistory}
                         submitUrl={submitUrl}
+                        reuploadUrl={props.reuploadUrl}
                         onComplete={exit.onComplete}
                         onError={props.onError}
                         onStepChange={exit.onStepChange}
@@ -200,8 +235,26 @@ function SessionFailed({ error, onRetry }: { error: OnboardingError; onRetry: ()
   return <ErrorScreen error={{ ...error, code: 'SESSION_FAILED' }} action={{ label: t('actions.retry'), run: onRetry }} />;
 }
 
-function checked(session: Session): Session {
-  const parsed = parseSession(session);
-  if (!parsed.ok) throw { code: 'SESSION_FAILED', detail: parsed.problem } satisfies OnboardingError;
-  return parsed.value;
+/**
+ * How a new session is had when the token expires: the host's callback, else the session endpoint
+ * again (unless the host gave the session itself); a re-upload cannot be renewed from here.
+ */
+function useSessionRenewal(props: OnboardingProps, locale: string | undefined): (() => Promise<Session>) | undefined {
+  const latest = useRef({ props, locale });
+  latest.current = { props, locale };
+  const viaCallback = Boolean(props.onSessionExpired);
+  const viaEndpoint = !props.session;
+  const reupload = Boolean(props.reupload);
+  return useMemo(() => {
+    if (reupload) return undefined;
+    if (viaCallback) {
+      return async () => {
+        const renew = latest.current.props.onSessionExpired;
+        if (!renew) throw { code: 'TOKEN_EXPIRED', detail: 'onSessionExpired was removed' } satisfies OnboardingError;
+        return checked(await renew());
+      };
+    }
+    if (viaEndpoint) return () => fetchSession(latest.current.props.sessionUrl ?? '/api/session', latest.current.locale);
+    return undefined;
+  }, [reupload, viaCallback, viaEndpoint]);
 }

@@ -11,8 +11,9 @@ vi.mock('../../src/compress/prepareUpload', () => ({
 }));
 const sent: SubmitBody[] = [];
 vi.mock('../../src/submit/sendSubmission', () => ({
-  sendSubmission: vi.fn(async (_url: string, body: SubmitBody, options: { onProgress?: (n: number) => void }) => {
-    sent.push(body);
+  sendSubmission: vi.fn(async (_url: string, body: SubmitBody | string, options: { onProgress?: (n: number) => void }) => {
+    // The widget serialises the body once and keeps it for retries.
+    sent.push(typeof body === 'string' ? (JSON.parse(body) as SubmitBody) : body);
     options.onProgress?.(1);
     return { scanRef: 'scan-42' };
   }),

@@ -37,6 +37,7 @@ describe('classifyFailure', () => {
     expect(classifyFailure(mapErrorResponse(409, { identifier: 'TOKEN_USED' }))).toBe('STOP');
     expect(classifyFailure(mapErrorResponse(403, { identifier: 'TOKEN_NOT_MINTED' }))).toBe('STOP');
     expect(classifyFailure(mapErrorResponse(400, { identifier: 'SOMETHING_NEW' }))).toBe('STOP');
+    expect(classifyFailure(mapErrorResponse(404, { identifier: 'NOT_FOUND' }))).toBe('STOP');
     expect(classifyFailure(mapErrorResponse(410, { identifier: 'TOKEN_EXPIRED' }))).toBe('RENEW_SESSION');
   });
 });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OnboardingError } from '../../core/errors';
+import { errorMessageKey } from '../errorMessage';
 import { ScreenFrame } from '../ScreenFrame';
 
 interface ErrorScreenProps {
@@ -13,6 +14,7 @@ interface ErrorScreenProps {
 
 export function ErrorScreen({ error, stepTitle, action, secondary }: ErrorScreenProps) {
   const { t } = useTranslation();
+  const message = errorMessageKey(error, Boolean(stepTitle));
   return (
     <ScreenFrame
       title={t('error.title')}
@@ -33,8 +35,9 @@ export function ErrorScreen({ error, stepTitle, action, secondary }: ErrorScreen
         )
       }
     >
-      <p role="alert">{t(`error.${error.code}`, { step: stepTitle ?? error.step ?? '' })}</p>
-      {/* A code the person can quote to support; never the token or the vendor's raw message. */}
+      <p role="alert">{t(message, { step: stepTitle ?? error.step ?? '' })}</p>
+      {/* What the person can quote to support; never the token or the vendor's raw message. */}
+      {error.reference && <p className="mk-muted">{t('error.reference', { reference: error.reference })}</p>}
       <p className="mk-muted">{t('error.code', { code: [error.code, error.identifier, error.status].filter(Boolean).join(' · ') })}</p>
     </ScreenFrame>
   );

@@ -1,15 +1,40 @@
 import { useTranslation } from 'react-i18next';
+import type { SubmitPhase } from '../../core/flow';
 import { ScreenFrame } from '../ScreenFrame';
 
-export function SubmittingScreen({ progress }: { progress: number }) {
+const SENDING: SubmitPhase = { kind: 'SENDING' };
+
+/**
+ * Progress of the upload, then what the widget is doing about a problem, if any: waiting for the
+ * connection, trying again, checking whether an earlier send arrived, or getting a new session.
+ * Each is a different sentence, announced once; the person never has to do anything here.
+ */
+export function SubmittingScreen({ progress, phase = SENDING }: { progress: number; phase?: SubmitPhase | undefined }) {
   const { t, i18n } = useTranslation();
   const percent = Math.round(progress * 100);
-  const uploaded = progress >= 1;
+  const sending = phase.kind === 'SENDING';
+  const status = (() => {
+    switch (phase.kind) {
+      case 'SENDING':
+        return progress >= 1
+          ? t('submitting.processing')
+          : t('submitting.progress', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(percent / 100) });
+      case 'CHECKING':
+        return t('submitting.checking');
+      case 'WAITING_FOR_NETWORK':
+        return t('submitting.offline');
+      case 'RETRYING':
+        return t('submitting.retrying', { retry: phase.retry, of: phase.of });
+      case 'RENEWING_SESSION':
+        return t('submitting.renewing');
+    }
+  })();
   return (
     <ScreenFrame title={t('submitting.title')} busy>
-      <progress className="mk-progress" max={100} value={percent} aria-label={t('submitting.title')} />
-      <p role="status">
-        {uploaded ? t('submitting.processing') : t('submitting.progress', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(percent / 100) })}
+      {/* Indeterminate while nothing is being uploaded: a bar stuck at 100 % would say "done". */}
+      <progress className="mk-progress" max={100} value={sending ? percent : undefined} aria-label={t('submitting.title')} />
+      <p role="status" data-mk-phase={phase.kind}>
+        {status}
       </p>
       <p className="mk-muted">{t('submitting.wait')}</p>
     </ScreenFrame>
