@@ -5,7 +5,7 @@ import { isCameraError, toCameraError, type CameraErrorCode } from '../../src/ca
 import { constraintLadder, openCamera } from '../../src/capture/openCamera';
 import { captureStill } from '../../src/capture/stillCapture';
 import { stopStream } from '../../src/capture/stopStream';
-import { allEnded, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes';
+import { allEnded, lateCamera, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes';
 
 const opened: MediaStream[] = [];
 afterEach(() => {
@@ -103,23 +103,14 @@ describe('openCamera on Chromium’s fake camera', () => {
   });
 
   it('stops a stream that arrives after the request was abandoned', async () => {
-    const real = browserCameraEnvironment();
-    const late: MediaStream[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const env = withGetUserMedia(real, async (constraints) => {
-      const stream = await real.mediaDevices!.getUserMedia(constraints);
-      late.push(stream);
-      await gate;
-      return stream;
-    });
+    const { env, streams, release } = lateCamera();
     const controller = new AbortController();
     const opening = openCamera({ facing: 'environment', signal: controller.signal }, env);
-    await expect.poll(() => late.length).toBe(1);
+    await expect.poll(() => streams.length).toBe(1);
     controller.abort();
     release();
     await expect(opening).rejects.toMatchObject({ name: 'AbortError' });
-    expect(allEnded(late)).toBe(true);
+    expect(allEnded(streams)).toBe(true);
   });
 
   it('maps legacy and unusual rejections', () => {

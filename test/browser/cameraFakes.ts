@@ -20,6 +20,24 @@ export function recordingCamera(): { env: CameraEnvironment; requests: MediaStre
   return { env, requests, streams };
 }
 
+/**
+ * The real fake camera answering late: each stream is opened at once (so the test can see it)
+ * but handed over only after `release()`, like a permission prompt the person answers slowly.
+ */
+export function lateCamera(): { env: CameraEnvironment; streams: MediaStream[]; release: () => void } {
+  const real = browserCameraEnvironment();
+  const streams: MediaStream[] = [];
+  let release: () => void = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const env = withGetUserMedia(real, async (constraints) => {
+    const stream = await real.mediaDevices!.getUserMedia(constraints);
+    streams.push(stream);
+    await gate;
+    return stream;
+  });
+  return { env, streams, release };
+}
+
 /** `real`, with getUserMedia replaced; the rest of MediaDevices (enumerateDevices, events) stays real. */
 export function withGetUserMedia(real: CameraEnvironment, getUserMedia: GetUserMedia): CameraEnvironment {
   const devices = real.mediaDevices!;

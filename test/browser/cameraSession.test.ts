@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserCameraEnvironment, type CameraEnvironment } from '../../src/capture/cameraAccess';
 import { CameraSession, type CameraState } from '../../src/capture/cameraSession';
-import { allEnded, FakeVisibility, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes';
+import { allEnded, FakeVisibility, lateCamera, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes';
 
 const sessions: CameraSession[] = [];
 afterEach(() => {
@@ -52,16 +52,7 @@ describe('CameraSession', () => {
   });
 
   it('never leaves a stream running when closed while the camera is still opening', async () => {
-    const real = browserCameraEnvironment();
-    const streams: MediaStream[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const env = withGetUserMedia(real, async (constraints) => {
-      const stream = await real.mediaDevices!.getUserMedia(constraints);
-      streams.push(stream);
-      await gate;
-      return stream;
-    });
+    const { env, streams, release } = lateCamera();
     const session = newSession(env);
     const starting = session.start();
     await expect.poll(() => streams.length).toBe(1);

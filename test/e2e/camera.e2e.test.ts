@@ -134,6 +134,24 @@ async function uploadAndContinue(page: Page, photo: Buffer) {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
+/**
+ * Where the camera cannot be used: the passport and selfie steps say why in one line and take
+ * uploads; the merchant's capture-only step then shows an alert whose title is `reason`.
+ */
+async function uploadToCaptureOnlyStep(page: Page, reason: string) {
+  await toFront(page, 'Passport');
+  await page.getByText(`${reason}: you can upload a photo instead.`).waitFor();
+  expect(await page.getByRole('button', { name: 'Take a photo' }).count()).toBe(0);
+  await expectAccessible(page);
+  const photo = await smallJpeg(page);
+  await uploadAndContinue(page, photo);
+  await uploadAndContinue(page, photo);
+  await page.getByRole('heading', { level: 1, name: 'You holding your document' }).waitFor();
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: reason }).waitFor();
+  return alert;
+}
+
 describe('camera capture on the sandbox', () => {
   it('completes the whole flow on a phone with the camera alone, at the camera’s resolution', async () => {
     const page = await openPage(harness.browser, { ...PHONE, permissions: ['camera'] }, RECORD_CAMERA);
@@ -262,17 +280,7 @@ describe('camera capture on the sandbox', () => {
 
   it('says HTTPS is needed on an insecure page, and what a capture-only step needs', async () => {
     const page = await openPage(harness.browser, DESKTOP, INSECURE);
-    await toFront(page, 'Passport');
-    await page.getByText('The camera needs a secure connection: you can upload a photo instead.').waitFor();
-    expect(await page.getByRole('button', { name: 'Take a photo' }).count()).toBe(0);
-    await expectAccessible(page);
-    const photo = await smallJpeg(page);
-    await uploadAndContinue(page, photo);
-    await uploadAndContinue(page, photo);
-
-    await page.getByRole('heading', { level: 1, name: 'You holding your document' }).waitFor();
-    const alert = page.getByRole('alert');
-    await alert.filter({ hasText: 'The camera needs a secure connection' }).waitFor();
+    const alert = await uploadToCaptureOnlyStep(page, 'The camera needs a secure connection');
     expect(await alert.textContent()).toContain('uploading a file is not possible here');
     expect(await page.getByRole('button', { name: /try again|upload|choose a file/i }).count()).toBe(0);
     await expectAccessible(page);
@@ -280,28 +288,24 @@ describe('camera capture on the sandbox', () => {
   });
 });
 
-describe('a computer without a camera', () => {
-  let browser: Browser;
+/** A Chromium of its own for the tests in this block, with other fake-device settings. */
+function browserWith(camera: string): () => Browser {
+  let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser('device-count=0');
+    browser = await launchBrowser(camera);
   });
   afterAll(async () => {
     await browser?.close();
   });
+  return () => browser!;
+}
+
+describe('a computer without a camera', () => {
+  const browser = browserWith('device-count=0');
 
   it('offers upload where allowed and says plainly when a step needs the camera', async () => {
-    const page = await openPage(browser, { ...DESKTOP, permissions: ['camera'] });
-    await toFront(page, 'Passport');
-    await page.getByText('No camera found: you can upload a photo instead.').waitFor();
-    expect(await page.getByRole('button', { name: 'Take a photo' }).count()).toBe(0);
-    await expectAccessible(page);
-    const photo = await smallJpeg(page);
-    await uploadAndContinue(page, photo);
-    await uploadAndContinue(page, photo);
-
-    await page.getByRole('heading', { level: 1, name: 'You holding your document' }).waitFor();
-    const alert = page.getByRole('alert');
-    await alert.filter({ hasText: 'No camera found' }).waitFor();
+    const page = await openPage(browser(), { ...DESKTOP, permissions: ['camera'] });
+    const alert = await uploadToCaptureOnlyStep(page, 'No camera found');
     expect(await alert.textContent()).toContain('Connect a camera and try again, or continue on a phone.');
     expect(await alert.textContent()).toContain('uploading a file is not possible here');
     await expectAccessible(page);
@@ -313,16 +317,10 @@ describe('a computer without a camera', () => {
 });
 
 describe('a computer with two cameras', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser('device-count=2');
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserWith('device-count=2');
 
   it('switches between them, announcing the one in use and stopping the other', async () => {
-    const page = await openPage(browser, { ...DESKTOP, permissions: ['camera'] }, RECORD_CAMERA);
+    const page = await openPage(browser(), { ...DESKTOP, permissions: ['camera'] }, RECORD_CAMERA);
     await toFront(page, 'Identity card');
     await page.getByRole('button', { name: 'Take a photo' }).click();
     await waitLive(page);
