@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VENDOR_LOCALES } from '../../src/core/locale';
 import { createI18n, loadLanguage, loadMessages, PSEUDO_LOCALE, resolveLanguage, UI_LOCALES } from '../../src/i18n';
-import en, { type Messages } from '../../src/i18n/locales/en';
+import en from '../../src/i18n/locales/en';
 import { pseudoText } from '../../src/i18n/pseudo';
 
 /**
@@ -133,5 +133,3 @@ describe('createI18n', () => {
   });
 });
 
-// The type is what the locale files are checked against at compile time; this keeps it exported.
-export type { Messages };

@@ -1,0 +1,240 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WidgetLanguage } from '../../src/i18n';
+import { loadMessages } from '../../src/i18n';
+import en from '../../src/i18n/locales/en';
+import { axeViolations, startHarness, type Harness } from './harness';
+
+/**
+ * The hosted page walked in several languages at 320 CSS px (a small phone, or a 1280 px window
+ * at 400 % zoom), one light and one dark: every screen must pass axe, fit without horizontal
+ * scrolling or clipped boxes, have one h1, and show no English left over. One dev server for all.
+ */
+
+/** A merchant step whose texts are long in every language, so wrapping is tested too. */
+const MERCHANT_TEXTS: Record<string, { name: string; description: string }> = {
+  en: { name: 'Proof of income', description: 'A payslip or tax assessment from this year. '.repeat(6) },
+  de: { name: 'Einkommensnachweis', description: 'Gehaltsabrechnung oder Steuerbescheid aus diesem Jahr (Einkommensteuerbescheinigungsunterlagen). '.repeat(4) },
+  ja: { name: '収入証明書', description: '今年の給与明細書または課税証明書をアップロードしてください。'.repeat(6) },
+  ru: { name: 'Подтверждение дохода', description: 'Расчётный листок или налоговое уведомление за этот год (высокопроизводительнейший). '.repeat(4) },
+};
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({
+    MARKID_API_KEY: undefined,
+    MARKID_API_SECRET: undefined,
+    MARKID_TOKEN_DEFAULTS: JSON.stringify({
+      documents: ['ID_CARD', 'PASSPORT'],
+      additionalSteps: {
+        ALL: {
+          ALL: {
+            UTILITY_BILL: { settings: { canUpload: true, canCapture: false, canUploadPDF: true } },
+            PROOF_OF_INCOME: { texts: MERCHANT_TEXTS, settings: { canUpload: true, canCapture: false, canUploadPDF: false } },
+          },
+        },
+      },
+    }),
+  });
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+type Walk = { locale: WidgetLanguage; scheme: 'light' | 'dark'; search: string };
+
+const WALKS: Walk[] = [
+  { locale: 'de', scheme: 'light', search: 'litauen' },
+  // An English country name finds the country in any UI language.
+  { locale: 'ja', scheme: 'dark', search: 'lithuania' },
+  { locale: 'ru', scheme: 'dark', search: 'ЛИТВ' },
+  { locale: 'en-XA', scheme: 'light', search: 'lith' },
+];
+
+describe.each(WALKS)('the hosted page in $locale ($scheme) at 320 px', ({ locale, scheme, search }) => {
+  it('passes axe, fits and speaks only its language on every screen', async () => {
+    const m = await loadMessages(locale);
+    const context = await harness.browser.newContext({ viewport: { width: 320, height: 640 }, colorScheme: scheme });
+    const page = await context.newPage();
+    const localeModules = new Set<string>();
+    page.on('request', (request) => {
+      const module = /\/src\/i18n\/locales\/([a-z]{2})\.ts/.exec(request.url());
+      if (module) localeModules.add(module[1]!);
+    });
+    const check = (screen: string) => checkScreen(page, `${locale} ${screen}`, locale);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const title = (text: string) => page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor({ timeout: 30_000 });
+    const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(m.actions.chooseFile).or(button(m.actions.chooseAnother)).click()]);
+      await chooser.setFiles(file);
+    };
+    const ready = (template: string) => page.getByText(template.slice(0, template.indexOf('{{')).trim()).first().waitFor({ timeout: 60_000 });
+
+    await page.goto(`${harness.origin}/?locale=${locale}`);
+    const photo = await smallPhoto(page);
+    await title(m.instructions.title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
+    await check('instructions');
+    await button(m.actions.start).click();
+
+    await title(m.country.title);
+    await page.getByLabel(m.country.search).fill(search);
+    await page.locator('input[value=LT]').check();
+    await check('country');
+    await page.getByLabel(m.country.search).fill('zzzz');
+    await page.getByRole('status').filter({ hasText: 'zzzz' }).waitFor();
+    await check('country, nothing found');
+    await page.getByLabel(m.country.search).fill('');
+    await button(m.actions.continue).click();
+
+    await page.getByRole('radio', { name: m.documentType.ID_CARD }).check();
+    await check('document');
+    await button(m.actions.continue).click();
+
+    await title(m.step.FRONT.title.replace('{{document}}', m.documentName.ID_CARD));
+    await check('front, empty');
+    await choose({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+    await page.getByRole('alert').filter({ hasText: m.fileError.UNSUPPORTED_TYPE }).waitFor();
+    await check('front, refused file');
+    await choose(photo);
+    await ready(m.upload.ready);
+    await check('front, ready');
+    await button(m.actions.continue).click();
+
+    await title(m.step.BACK.title.replace('{{document}}', m.documentName.ID_CARD));
+    await choose(photo);
+    await ready(m.upload.ready);
+    await button(m.actions.continue).click();
+
+    await title(m.step.FACE.title);
+    await choose(photo);
+    await ready(m.upload.ready);
+    await check('face, ready');
+    await button(m.actions.continue).click();
+
+    await title(m.step.UTILITY_BILL.title);
+    await choose({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: minimalPdf() });
+    await ready(m.upload.pdfReady);
+    await check('utility bill, PDF ready');
+    await button(m.actions.continue).click();
+
+    const merchant = MERCHANT_TEXTS[locale] ?? MERCHANT_TEXTS.en!;
+    await title(merchant.name);
+    await page.getByText(merchant.description.trim().slice(0, 40)).waitFor();
+    await choose(photo);
+    await ready(m.upload.ready);
+    await check('merchant step');
+    await button(m.actions.continue).click();
+
+    await title(m.review.title);
+    await expect.poll(() => page.getByRole('img').count()).toBe(4);
+    await check('review');
+
+    // Hold the first submission to see the progress screen, then answer with a vendor refusal.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/submit', async (route) => {
+      await held;
+      await route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ message: 'Invalid country', identifier: 'INVALID_COUNTRY', severity: 'ERROR' }) });
+    });
+    await button(m.actions.submit).click();
+    await title(m.submitting.title);
+    await check('submitting');
+    release();
+    await title(m.error.title);
+    await page.getByText(m.vendorError.DOCUMENT_NOT_ACCEPTED).waitFor();
+    await check('error');
+    await page.unroute('**/api/submit');
+    await button(m.actions.backToReview).click();
+    await title(m.review.title);
+    await button(m.actions.submit).click();
+    await title(m.done.title);
+    await check('done');
+
+    // The page downloaded its own language and English (the fallback), no other.
+    expect([...localeModules].sort()).toEqual(locale === 'en-XA' ? ['en'] : [locale, 'en'].sort());
+    await context.close();
+  });
+});
+
+/** axe, layout at this width, headings and English leftovers, reported together for one screen. */
+async function checkScreen(page: Page, label: string, locale: WidgetLanguage) {
+  expect(await axeViolations(page), `axe on ${label}`).toEqual([]);
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector('.mk-root');
+    const clipped = [...(root?.querySelectorAll('*') ?? [])]
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        const hides = style.overflowX !== 'visible' && !(element instanceof HTMLInputElement) && !(element instanceof HTMLSelectElement);
+        return hides && element.scrollWidth > element.clientWidth + 1 && !element.classList.contains('mk-visually-hidden');
+      })
+      .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join('.')}`);
+    return {
+      horizontalScroll: document.documentElement.scrollWidth - window.innerWidth,
+      clipped,
+      h1: document.querySelectorAll('h1').length,
+      lang: root?.getAttribute('lang'),
+    };
+  });
+  expect(layout, `layout of ${label}`).toEqual({ horizontalScroll: 0, clipped: [], h1: 1, lang: locale });
+  expect(await englishLeftovers(page, locale), `English on ${label}`).toEqual([]);
+}
+
+/** Every English UI string as a pattern ("Step {{current}} of {{total}}" → /^Step .+ of .+$/). */
+const ENGLISH = leaves(en).map((text) => new RegExp(`^${text.split(/\{\{[^}]+\}\}/).map(escape).join('.+')}$`, 's'));
+
+/** Widget text and text alternatives that read exactly like one of our English strings. */
+async function englishLeftovers(page: Page, locale: WidgetLanguage): Promise<string[]> {
+  if (locale === 'en') return [];
+  const own = new Set(leaves(await loadMessages(locale)));
+  const texts = await page.evaluate(() => {
+    const root = document.querySelector('.mk-root');
+    if (!root) return [];
+    const found: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) found.push(node.textContent ?? '');
+    for (const element of root.querySelectorAll('[alt], [aria-label], [title], [placeholder]')) {
+      for (const name of ['alt', 'aria-label', 'title', 'placeholder']) found.push(element.getAttribute(name) ?? '');
+    }
+    return found.map((text) => text.trim()).filter(Boolean);
+  });
+  return texts.filter((text) => !own.has(text) && ENGLISH.some((pattern) => pattern.test(text)));
+}
+
+function leaves(tree: object): string[] {
+  return Object.values(tree).flatMap((value) => (typeof value === 'string' ? [value] : leaves(value as object)));
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A 1600 × 1200 JPEG drawn in the page: small enough to skip compression, so the walk stays quick. */
+export async function smallPhoto(page: Page): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1600, 1200);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#8a6f55';
+    context.fillRect(0, 0, 1600, 1200);
+    context.fillStyle = '#f4f1e8';
+    context.fillRect(300, 250, 1000, 640);
+    context.fillStyle = '#333';
+    for (let line = 0; line < 12; line++) context.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
+    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  });
+  return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
+}
+
+/** The smallest well-formed one-page PDF. */
+export function minimalPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}
+
