@@ -6,9 +6,10 @@ import en from '../../src/i18n/locales/en';
 import { axeViolations, startHarness, type Harness } from './harness';
 
 /**
- * The hosted page walked in several languages at 320 CSS px (a small phone, or a 1280 px window
- * at 400 % zoom), one light and one dark: every screen must pass axe, fit without horizontal
- * scrolling or clipped boxes, have one h1, and show no English left over. One dev server for all.
+ * The hosted page for every person: walked in several languages at 320 CSS px (a small phone, or
+ * a 1280 px window at 400 % zoom), light and dark, where every screen must pass axe, fit without
+ * horizontal scrolling or clipped boxes, have one h1 and show no English left over; completed with
+ * the keyboard alone; and switched to another language mid-flow. One dev server for all of it.
  */
 
 /** A merchant step whose texts are long in every language, so wrapping is tested too. */
@@ -157,6 +158,184 @@ describe.each(WALKS)('the hosted page in $locale ($scheme) at 320 px', ({ locale
     await context.close();
   });
 });
+
+describe('with the keyboard alone', () => {
+  it('completes the whole flow: Tab, Shift+Tab, Enter, Space and arrow keys, focus always visible, no trap', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const keys = new Keyboard(page);
+    await page.goto(`${harness.origin}/?locale=en`);
+    const photo = await smallPhoto(page);
+    const heading = async (name: string) => {
+      await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 30_000 });
+      // The first screen leaves focus with the page; every later one puts it on its heading.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(name);
+    };
+    const upload = async (file: { name: string; mimeType: string; buffer: Buffer }, readyText: RegExp) => {
+      await keys.tabTo('Choose a file');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      await chooser.setFiles(file);
+      await page.getByText(readyText).waitFor({ timeout: 60_000 });
+    };
+
+    await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
+    await keys.cycle('instructions');
+    await keys.tabTo('Start');
+    await page.keyboard.press('Enter');
+
+    await heading('Which country issued your document?');
+    await keys.cycle('country');
+    await keys.tabTo('Search for a country');
+    await page.keyboard.type('lithu');
+    await keys.tabTo('Lithuania');
+    await page.keyboard.press('Space');
+    expect(await page.locator('input[value=LT]').isChecked()).toBe(true);
+    await keys.tabTo('Continue');
+    await page.keyboard.press('Enter');
+
+    await heading('Which document will you use?');
+    await keys.tabTo('Identity card');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'Passport' }).isChecked()).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.getByRole('radio', { name: 'Identity card' }).isChecked()).toBe(true);
+    await keys.tabTo('Continue');
+    await page.keyboard.press('Space');
+
+    await heading('Front of your identity card');
+    await keys.cycle('front, empty');
+    await upload(photo, /Photo ready/);
+    await keys.cycle('front, ready');
+    await keys.tabTo('Continue');
+    await page.keyboard.press('Enter');
+    for (const name of ['Back of your identity card', 'A photo of your face']) {
+      await heading(name);
+      await upload(photo, /Photo ready/);
+      await keys.tabTo('Continue');
+      await page.keyboard.press('Enter');
+    }
+    await heading('Proof of address');
+    await upload({ name: 'bill.pdf', mimeType: 'application/pdf', buffer: minimalPdf() }, /PDF ready/);
+    await keys.tabTo('Continue');
+    await page.keyboard.press('Enter');
+    await heading('Proof of income');
+    await upload(photo, /Photo ready/);
+    await keys.tabTo('Continue');
+    await page.keyboard.press('Enter');
+
+    await heading('Check your photos');
+    await keys.cycle('review');
+    await keys.tabTo('Submit');
+    // Shift+Tab leaves the button and Tab comes back to it: the order runs both ways.
+    const before = await keys.shiftTab();
+    expect(before).not.toBe('Submit');
+    await keys.tabTo('Submit');
+    await page.keyboard.press('Enter');
+
+    await heading('Thank you, your photos were sent');
+    await keys.cycle('done');
+    expect(keys.invisibleFocus, 'elements focused without a visible focus ring').toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the language menu on the hosted page', () => {
+  it('switches mid-step keeping the photo, and the page follows with lang, title and address', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${harness.origin}/?locale=en`);
+    const photo = await smallPhoto(page);
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('input[value=LT]').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('radio', { name: 'Identity card' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file' }).click()]);
+    await chooser.setFiles(photo);
+    await page.getByText(/Photo ready/).waitFor({ timeout: 60_000 });
+
+    // The person reaches the menu with Tab, as a keyboard user would, and picks German there.
+    await new Keyboard(page).tabTo('Language');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await page.getByRole('heading', { level: 1, name: 'Vorderseite Ihres Personalausweises' }).waitFor();
+    await page.getByText(/Foto bereit/).waitFor();
+    expect(await page.evaluate(() => ({ lang: document.documentElement.lang, title: document.title, search: location.search, focused: document.activeElement?.tagName }))).toEqual({
+      lang: 'de',
+      title: 'Bestätigen Sie Ihre Identität',
+      search: '?locale=de',
+      focused: 'SELECT',
+    });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rückseite Ihres Personalausweises' }).waitFor();
+    await context.close();
+
+    // The vendor's own example writes `jp`; it means Japanese.
+    const fresh = await harness.browser.newContext();
+    const japanese = await fresh.newPage();
+    await japanese.goto(`${harness.origin}/?locale=jp`);
+    await japanese.getByRole('heading', { level: 1, name: '始める前に' }).waitFor();
+    expect(await japanese.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await japanese.getByRole('combobox', { name: '言語' }).inputValue()).toBe('ja');
+    await fresh.close();
+  });
+});
+
+/**
+ * Keyboard moves that report where focus went (by accessible name) and collect every element that
+ * got focus without a visible ring.
+ */
+class Keyboard {
+  readonly invisibleFocus: string[] = [];
+  constructor(private readonly page: Page) {}
+
+  /** Tab until focus is on the element named `name`; fails if a whole lap of the page never gets there. */
+  async tabTo(name: string): Promise<void> {
+    for (let press = 0; press < 60; press++) {
+      if ((await this.press('Tab')).name === name) return;
+    }
+    throw new Error(`Tab never reached “${name}”`);
+  }
+
+  async shiftTab(): Promise<string> {
+    return (await this.press('Shift+Tab')).name;
+  }
+
+  /**
+   * Tabs from where focus is until it comes back to the first element it reached: a lap of the
+   * whole page, so nothing on it (drop zone, lists, dialogs) holds focus captive.
+   */
+  async cycle(screen: string): Promise<void> {
+    const first = await this.press('Tab');
+    for (let press = 0; press < 80; press++) {
+      if ((await this.press('Tab')).key === first.key) return;
+    }
+    throw new Error(`focus never came back around on the ${screen} screen: a keyboard trap`);
+  }
+
+  private async press(key: string): Promise<{ key: string; name: string }> {
+    await this.page.keyboard.press(key);
+    const focus = await this.page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element || element === document.body) return { key: 'body', name: '', ring: true };
+      const labelled = element.getAttribute('aria-labelledby');
+      const name =
+        element.getAttribute('aria-label') ??
+        (labelled ? document.getElementById(labelled)?.textContent : null) ??
+        (element as HTMLInputElement).labels?.[0]?.textContent ??
+        element.innerText;
+      const style = getComputedStyle(element);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      // An id per element for this test, stable while other parts of the page come and go.
+      const store = window as unknown as { focusIds?: WeakMap<Element, number>; focusCount?: number };
+      store.focusIds ??= new WeakMap();
+      if (!store.focusIds.has(element)) store.focusIds.set(element, (store.focusCount = (store.focusCount ?? 0) + 1));
+      return { key: `${element.tagName}#${store.focusIds.get(element)}`, name: (name ?? '').trim(), ring };
+    });
+    if (!focus.ring) this.invisibleFocus.push(focus.name || focus.key);
+    return focus;
+  }
+}
 
 /** axe, layout at this width, headings and English leftovers, reported together for one screen. */
 async function checkScreen(page: Page, label: string, locale: WidgetLanguage) {
