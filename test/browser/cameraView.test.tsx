@@ -20,6 +20,7 @@ const streams: MediaStream[] = [];
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   streams.splice(0).forEach((stream) => stream.getTracks().forEach((track) => track.stop()));
 });
 
@@ -71,6 +72,19 @@ describe('CameraView', () => {
     const info = readJpegInfo(new Uint8Array(await image.blob.arrayBuffer()));
     expect([info?.width, info?.height]).toEqual([3840, 2160]);
     expect(onContinue).toHaveBeenCalledTimes(1);
+  });
+
+  it('takes the video frame at full resolution where ImageCapture is missing (Safari, Firefox)', async () => {
+    recordStreams();
+    vi.stubGlobal('ImageCapture', undefined);
+    const user = userEvent.setup();
+    const { onImage } = renderCamera();
+    await waitFor(() => expect(shutter()).not.toHaveAttribute('aria-disabled'));
+    await user.click(shutter());
+    await user.click(await screen.findByRole('button', { name: 'Use this photo' }));
+    await waitFor(() => expect(onImage).toHaveBeenCalledTimes(1), { timeout: 30_000 });
+    expect(onImage.mock.calls[0]![0]).toMatchObject({ mediaType: 'image/jpeg', width: 3840, height: 2160 });
+    vi.unstubAllGlobals();
   });
 
   it('turns the camera on again for a retake', async () => {

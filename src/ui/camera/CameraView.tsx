@@ -55,14 +55,17 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
   });
 
   const stream = state.kind === 'live' ? state.stream : null;
+  // The video element is replaced by the still and comes back for a retake.
+  const hasVideo = phase.kind !== 'still';
   useEffect(() => {
     const element = video.current;
-    if (!element) return;
+    // Setting the same stream again would restart the element and blank the preview.
+    if (!element || element.srcObject === stream) return;
     setPlaying(false);
     element.srcObject = stream;
     // autoplay covers most browsers; an explicit play() covers the rest, and a refusal is harmless.
     if (stream) element.play().catch(() => {});
-  }, [stream, phase.kind]);
+  }, [stream, hasVideo]);
 
   useLayoutEffect(() => {
     if (personActed.current && phase.kind === 'viewfinder') shutter.current?.focus();
@@ -80,8 +83,9 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
     try {
       setPhase({ kind: 'still', still: await session.takeStill(element) });
     } catch (error) {
-      if (!isCameraError(error) || error.code !== 'ENDED') setPhase({ kind: 'viewfinder', failedCapture: true });
-      else setPhase({ kind: 'viewfinder', failedCapture: false });
+      // A camera that ended mid-capture already shows its own screen; anything else is worth a retry.
+      const ended = isCameraError(error) && error.code === 'ENDED';
+      setPhase({ kind: 'viewfinder', failedCapture: !ended });
     }
   };
 
