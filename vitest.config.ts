@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { AUTO_ALLOW_CAMERA, CHROMIUM_ARGS, FAKE_CAMERA, tryFindChromium } from './test/chromium.ts';
 
@@ -41,6 +43,29 @@ export default defineConfig({
                 // The fake camera, already allowed: the capture code is tested against a real MediaStream.
                 args: [...CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA],
               },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        // Every story rendered in Chromium as a test, with its play function and an axe check (a
+        // violation fails it: `a11y.test = 'error'` in .storybook/preview.tsx).
+        plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)), storybookScript: 'npm run storybook' })],
+        optimizeDeps: {
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', 'i18next', 'react-i18next', 'react-dropzone', 'browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs'],
+        },
+        test: {
+          name: 'storybook',
+          testTimeout: 30_000,
+          globalSetup: ['test/browser/requireChromium.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: tryFindChromium(), args: [...CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA] },
             }),
             instances: [{ browser: 'chromium' }],
           },
