@@ -1,19 +1,22 @@
 /**
- * `npm run screenshots`: walks the hosted page on the sandbox and saves every screen at phone and
- * desktop width to screenshots/ (git-ignored), for checking layouts by eye.
+ * `npm run screenshots [locale]`: walks the hosted page on the sandbox and saves every screen at
+ * phone and desktop width, and the main flow at 320 px (a small phone, or 400 % zoom), to
+ * screenshots/ (git-ignored), for checking layouts by eye. `npm run screenshots en-XA` uses the
+ * pseudo-locale (accented, 40 % longer, in brackets): a missing bracket is clipped text.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser, makeDocumentPhoto, startHarness } from '../test/e2e/harness';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+const WALK_VIEWPORTS = { ...VIEWPORTS, narrow: { width: 320, height: 640 } };
 const locale = process.argv[2] ?? 'en';
 const out = new URL('../screenshots/', import.meta.url);
 
 const harness = await startHarness({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ utilityBill: true }) });
 try {
   await mkdir(out, { recursive: true });
-  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+  for (const [name, viewport] of Object.entries(WALK_VIEWPORTS)) {
     const page = await harness.browser.newPage({ viewport });
     await walk(page, async (screen) => {
       await page.screenshot({ path: new URL(`${locale}-${name}-${screen}.png`, out).pathname, fullPage: true });

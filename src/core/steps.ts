@@ -99,13 +99,16 @@ export function resolveAdditionalSteps(session: Session, country: string, docume
     for (const [name, config] of Object.entries(entries ?? {})) byName.set(name, config);
   }
   if (session.utilityBill && !byName.has('UTILITY_BILL')) byName.set('UTILITY_BILL', { settings: UTILITY_BILL_SETTINGS });
+  // With `utilityBill: true` the UTILITY_BILL texts are the vendor's stock ones (a token request
+  // cannot carry both that and `additionalSteps`, so no merchant wrote them): machine-translated,
+  // and missing et, sv and bg, where English would show. Our own wording exists in every locale.
 
   return [...byName].map(([name, config]) => ({
     kind: 'IMAGE',
     name,
     role: name === 'UTILITY_BILL' ? 'UTILITY_BILL' : 'ADDITIONAL',
     settings: { ...(name === 'UTILITY_BILL' ? UTILITY_BILL_SETTINGS : CUSTOM_STEP_DEFAULTS), ...definedOnly(config.settings) },
-    texts: config.texts ?? null,
+    texts: name === 'UTILITY_BILL' && session.utilityBill === true ? null : (config.texts ?? null),
   }));
 }
 

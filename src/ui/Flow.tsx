@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
+import { isolate } from '../core/bidi';
 import { captureGuide } from '../core/captureGuide';
 import type { OnboardingError } from '../core/errors';
 import { sessionDeadline } from '../core/expiry';
@@ -204,7 +205,7 @@ function FlowError({ state, error, dispatch, renewable }: { state: FlowState; er
     case 'INVALID_IMAGE':
     case 'INVALID_VALUE':
     case 'REQUEST_TOO_LARGE':
-      return <ErrorScreen error={error} stepTitle={stepTitle} action={{ label: named ? t('review.retake', { step: stepTitle }) : t('actions.backToReview'), run: dismiss }} />;
+      return <ErrorScreen error={error} stepTitle={stepTitle} action={{ label: named ? t('review.retake', { step: isolate(stepTitle ?? '') }) : t('actions.backToReview'), run: dismiss }} />;
     default:
       // Used or foreign token: nothing on this page can fix it; the text says where to go.
       return <ErrorScreen error={error} />;

@@ -41,13 +41,23 @@ describe('resolveSteps', () => {
 
   it('lets an explicit UTILITY_BILL entry win over the built-in one', () => {
     const texts = { en: { name: 'Bank statement' } };
-    const session = makeSession({
-      utilityBill: true,
-      additionalSteps: { ALL: { ALL: { UTILITY_BILL: { texts, settings: { canUploadPDF: false } } } } },
-    });
+    const session = makeSession({ additionalSteps: { ALL: { ALL: { UTILITY_BILL: { texts, settings: { canUploadPDF: false } } } } } });
     const bills = imageSteps(resolveSteps(session, { country: 'LT', documentType: 'ID_CARD' })).filter((s) => s.name === 'UTILITY_BILL');
     expect(bills).toHaveLength(1);
     expect(bills[0]?.texts).toBe(texts);
+    expect(bills[0]?.settings).toEqual({ canUpload: true, canCapture: false, canUploadPDF: false });
+  });
+
+  it('keeps the settings but not the vendor’s stock texts of the entry that utilityBill: true brings', () => {
+    // What the vendor answers for `utilityBill: true`: its own entry, English and machine translations, no et/sv/bg.
+    const stock = { en: { name: 'Proof of address document capturing' }, de: { name: 'Erfassung von Dokumenten zum Nachweis der Adresse' } };
+    const session = makeSession({
+      utilityBill: true,
+      additionalSteps: { ALL: { ALL: { UTILITY_BILL: { texts: stock, settings: { canUpload: true, canCapture: false, canUploadPDF: false } } } } },
+    });
+    const bills = imageSteps(resolveSteps(session, { country: 'LT', documentType: 'ID_CARD' })).filter((s) => s.name === 'UTILITY_BILL');
+    expect(bills).toHaveLength(1);
+    expect(bills[0]?.texts).toBeNull();
     expect(bills[0]?.settings).toEqual({ canUpload: true, canCapture: false, canUploadPDF: false });
   });
 

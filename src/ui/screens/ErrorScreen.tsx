@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
+import { isolate } from '../../core/bidi';
 import type { OnboardingError } from '../../core/errors';
 import { errorMessageKey } from '../errorMessage';
 import { ScreenFrame } from '../ScreenFrame';
@@ -35,7 +36,7 @@ export function ErrorScreen({ error, stepTitle, action, secondary }: ErrorScreen
         )
       }
     >
-      <p role="alert">{t(message, { step: stepTitle ?? error.step ?? '' })}</p>
+      <p role="alert">{t(message, { step: isolate(stepTitle ?? error.step ?? '') })}</p>
       {/* What the person can quote to support; never the token or the vendor's raw message. */}
       {error.reference && <p className="mk-muted">{t('error.reference', { reference: error.reference })}</p>}
       <p className="mk-muted">{t('error.code', { code: [error.code, error.identifier, error.status].filter(Boolean).join(' · ') })}</p>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { SubmitPhase } from '../../core/flow';
 import { ScreenFrame } from '../ScreenFrame';
 
@@ -12,13 +12,15 @@ const SENDING: SubmitPhase = { kind: 'SENDING' };
 export function SubmittingScreen({ progress, phase = SENDING }: { progress: number; phase?: SubmitPhase | undefined }) {
   const { t, i18n } = useTranslation();
   const percent = Math.round(progress * 100);
+  // The sentence moves in tens, so a screen reader announces ten steps rather than a hundred; the bar shows every percent.
+  const announced = Math.floor(percent / 10) / 10;
   const sending = phase.kind === 'SENDING';
   const status = (() => {
     switch (phase.kind) {
       case 'SENDING':
         return progress >= 1
           ? t('submitting.processing')
-          : t('submitting.progress', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(percent / 100) });
+          : t('submitting.progress', { percent: new Intl.NumberFormat(i18n.language, { style: 'percent' }).format(announced) });
       case 'CHECKING':
         return t('submitting.checking');
       case 'WAITING_FOR_NETWORK':
