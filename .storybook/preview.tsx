@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import type { Translator as I18n } from '../src/i18n';
+import { TranslationProvider } from '../src/i18n/react';
 import { createI18n, UI_LOCALES, type UiLocale } from '../src/i18n';
 import { ExitContext } from '../src/ui/exit';
 import { FocusMemoryContext } from '../src/ui/ScreenFrame';
@@ -33,7 +33,7 @@ const widgetFrame: Decorator = (Story, context) => {
   const i18n = context.loaded.i18n as I18n;
   return (
     <div className="mk-root" data-mk-color-scheme={context.globals.scheme === 'dark' ? 'dark' : 'light'} lang={i18n.language}>
-      <I18nextProvider i18n={i18n}>
+      <TranslationProvider i18n={i18n}>
         <FocusMemoryContext.Provider value={{ moved: false }}>
           <ExitContext.Provider value={options.exit ? { request: () => {} } : null}>
             <main className="mk-card">
@@ -41,7 +41,7 @@ const widgetFrame: Decorator = (Story, context) => {
             </main>
           </ExitContext.Provider>
         </FocusMemoryContext.Provider>
-      </I18nextProvider>
+      </TranslationProvider>
     </div>
   );
 };

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../src/i18n/react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { captureGuide } from '../src/core/captureGuide';
 import type { CapturedImage } from '../src/core/flow';

@@ -1,6 +1,8 @@
-import { createInstance, type i18n } from 'i18next';
 import { baseLanguage, chooseLocale, VENDOR_LOCALES, type Locale, type LocaleSources } from '../core/locale';
 import type { Messages } from './locales/en';
+import { Translator } from './translator';
+
+export { Translator, type TFunction } from './translator';
 
 /**
  * Every vendor locale has complete UI strings; each is its own chunk, so a page downloads only its
@@ -60,21 +62,12 @@ export async function loadMessages(language: WidgetLanguage): Promise<Messages> 
 }
 
 /**
- * A private i18next instance per widget, so two widgets (or the host's own i18next) never share
- * language or resources. English is always loaded as the fallback for a host's partial overrides.
+ * A private translator per widget, so two widgets (or the host's own i18n library) never share
+ * language or strings. English is always loaded as the fallback for a host's partial overrides.
  */
-export async function createI18n(language: WidgetLanguage, overrides: Translations = {}): Promise<i18n> {
-  const instance = createInstance();
-  await instance.init({
-    lng: language,
-    fallbackLng: 'en',
-    // Escaping is React's job; i18next escaping would show &amp; to the person.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    resources: {},
-  });
+export async function createI18n(language: WidgetLanguage, overrides: Translations = {}): Promise<Translator> {
+  const instance = new Translator(language);
   await loadLanguage(instance, language, overrides);
-  await instance.changeLanguage(language);
   return instance;
 }
 
@@ -83,13 +76,13 @@ export async function createI18n(language: WidgetLanguage, overrides: Translatio
  * switching to it: the caller switches once it knows the person still wants that language. The
  * overrides are laid again on languages already there, so a host's new wording shows at once.
  */
-export async function loadLanguage(instance: i18n, language: WidgetLanguage, overrides: Translations = {}): Promise<void> {
+export async function loadLanguage(instance: Translator, language: WidgetLanguage, overrides: Translations = {}): Promise<void> {
   const codes = [...new Set<WidgetLanguage>([language, 'en'])];
-  const missing = codes.filter((code) => !instance.hasResourceBundle(code, 'translation'));
+  const missing = codes.filter((code) => !instance.hasLanguage(code));
   const loaded = await Promise.all(missing.map(async (code) => [code, await loadMessages(code)] as const));
-  for (const [code, messages] of loaded) instance.addResourceBundle(code, 'translation', messages, true, true);
+  for (const [code, messages] of loaded) instance.addStrings(code, messages);
   for (const code of codes) {
-    for (const own of overridesFor(overrides, code)) instance.addResourceBundle(code, 'translation', own, true, true);
+    for (const own of overridesFor(overrides, code)) instance.addStrings(code, own);
   }
 }
 

@@ -18,7 +18,7 @@ const ACCENTED: Record<string, string> = Object.fromEntries(
 /** Words appended to lengthen a text; accented so they cannot be mistaken for real English. */
 const FILLER = ['ļöŕéɱ', 'îþšûɱ', 'đöļöŕ', 'šîţ', 'àɱéţ', 'çöñšéç', 'ţéţûŕ', 'àđîþ'];
 
-/** The placeholders ({{name}}) must survive untouched: i18next still has to fill them. */
+/** The placeholders ({{name}}) must survive untouched: the translator still has to fill them. */
 const PLACEHOLDER = /(\{\{[^}]+\}\})/;
 
 export function pseudoText(text: string): string {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import { useOnline } from './useOnline';
 
 /** How long "back online" stays up after the connection returns. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import { formatSize } from './stepWording';
 import type { IntakeState } from './useImageIntake';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import { PSEUDO_LOCALE, UI_LOCALES, type UiLocale, type WidgetLanguage } from '../i18n';
 
 export interface LanguageOption {

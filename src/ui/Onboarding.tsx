@@ -1,6 +1,6 @@
-import type { i18n as I18n } from 'i18next';
+import type { Translator as I18n } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { I18nextProvider, useTranslation } from 'react-i18next';
+import { TranslationProvider, useTranslation } from '../i18n/react';
 import { isOnboardingError, type OnboardingError } from '../core/errors';
 import type { ReuploadSession } from '../core/payload';
 import type { Session } from '../core/token';
@@ -135,7 +135,7 @@ export function Onboarding(props: OnboardingProps) {
     >
       {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
       {load.kind !== 'loading' && (
-        <I18nextProvider i18n={load.i18n}>
+        <TranslationProvider i18n={load.i18n}>
           <FocusMemoryContext.Provider value={focusMemory}>
             <main className="mk-card">
               {(props.languageSwitcher || showExit) && (
@@ -174,7 +174,7 @@ export function Onboarding(props: OnboardingProps) {
               {exit.confirming && <ExitConfirm onStay={exit.stay} onLeave={exit.leave} />}
             </main>
           </FocusMemoryContext.Provider>
-        </I18nextProvider>
+        </TranslationProvider>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 import { expiryNotice, msUntilNoticeChanges, type ExpiryNotice } from '../core/expiry';
 
 interface SessionTimeNoticeProps {

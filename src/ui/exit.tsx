@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/react';
 
 /** Present only when the host passed `onExit`: a widget the host cannot remove shows no way out. */
 export const ExitContext = createContext<{ request: () => void } | null>(null);

@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../i18n';
 import type { ImageStep } from '../core/steps';
 import { pickStepText } from '../core/stepText';
 import type { DocumentType } from '../core/token';

@@ -1,10 +1,10 @@
-import type { i18n as I18n } from 'i18next';
+import type { Translator as I18n } from '../i18n';
 import { useEffect, useRef, useState } from 'react';
 import type { LocaleSources } from '../core/locale';
 import { loadLanguage, resolveLanguage, type Translations, type WidgetLanguage } from '../i18n';
 
 /**
- * Keeps the widget's i18next instance speaking the language its sources resolve to. A change (the
+ * Keeps the widget's translator speaking the language its sources resolve to. A change (the
  * person's pick in the language menu, a new `locale` option, new host wording) loads that
  * language's strings into the same instance and switches it, so the flow under it keeps its state
  * and photos. Answers the language shown, for the root's `lang`, and reports each one to the host.

@@ -1,8 +1,8 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { i18n as I18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import type { Translator as I18n } from '../../src/i18n';
+import { TranslationProvider } from '../../src/i18n/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureGuide } from '../../src/core/captureGuide';
 import type { CapturedImage } from '../../src/core/flow';
@@ -38,9 +38,9 @@ function renderCamera(props: Partial<Parameters<typeof CameraView>[0]> = {}) {
   const onImage = vi.fn<(image: CapturedImage) => void>();
   const onContinue = vi.fn();
   const view = render(
-    <I18nextProvider i18n={i18n}>
+    <TranslationProvider i18n={i18n}>
       <CameraView guide={captureGuide('DOCUMENT_FRONT', 'ID_CARD')} budgetBytes={4_500_000} onImage={onImage} onContinue={onContinue} takeFocus {...props} />
-    </I18nextProvider>,
+    </TranslationProvider>,
   );
   return { ...view, onImage, onContinue };
 }

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { CameraErrorCode } from '../../capture/cameraError';
 
 /** Failures shown as a panel; a failed capture is only a line under the live preview. */

@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { isCameraError } from '../../capture/cameraError';
 import type { CameraState } from '../../capture/cameraSession';
 import type { Still } from '../../capture/stillCapture';

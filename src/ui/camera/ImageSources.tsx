@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { CaptureGuide } from '../../core/captureGuide';
 import type { CapturedImage } from '../../core/flow';
 import type { StepSettings } from '../../core/token';

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { Still } from '../../capture/stillCapture';
 import { useObjectUrl } from '../ImagePreview';
 

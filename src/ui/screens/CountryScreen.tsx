@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { COUNTRY_CODES } from '../../core/countries';
 import { matchesSearch } from '../../core/textSearch';
 import { ScreenFrame } from '../ScreenFrame';

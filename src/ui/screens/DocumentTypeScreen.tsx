@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import type { DocumentType } from '../../core/token';
 import { ScreenFrame } from '../ScreenFrame';
 import { BackButton, ContinueButton } from './buttons';

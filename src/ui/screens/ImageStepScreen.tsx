@@ -1,5 +1,5 @@
 import { useDropzone } from 'react-dropzone';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { isolate } from '../../core/bidi';
 import type { CaptureGuide } from '../../core/captureGuide';
 import type { CapturedImage } from '../../core/flow';

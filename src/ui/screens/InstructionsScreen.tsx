@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { ScreenFrame } from '../ScreenFrame';
 
 export function InstructionsScreen({ eyebrow, onStart }: { eyebrow?: string | undefined; onStart: () => void }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/react';
 import { isolate } from '../../core/bidi';
 import type { CapturedImage } from '../../core/flow';
 import { ImagePreview } from '../ImagePreview';
