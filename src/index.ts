@@ -9,7 +9,7 @@ export { Onboarding, type OnboardingProps } from './ui/Onboarding';
 export type { FlowCallbacks } from './ui/Flow';
 export type { ColorScheme } from './ui/colorScheme';
 export type { StepChange, CompleteEvent, ExitEvent } from './ui/events';
-export type { Translations, UiLocale } from './i18n';
+export type { Translations, UiLocale, WidgetLanguage } from './i18n';
 export { UI_LOCALES } from './i18n';
 export type { OnboardingError, ErrorCode } from './core/errors';
 export { mapErrorResponse, isOnboardingError } from './core/errors';
@@ -17,6 +17,6 @@ export type { Session, TokenResponse, DocumentType, AdditionalSteps, AdditionalS
 export { parseSession, toSession } from './core/token';
 export type { Step, ImageStep, Choices } from './core/steps';
 export { resolveSteps } from './core/steps';
-export type { SubmitBody, SubmitSuccess, VendorErrorBody } from './core/payload';
+export type { SubmitBody, SubmitSuccess, VendorErrorBody, ReuploadSession } from './core/payload';
 export { planBudget, type ImageBudget } from './core/budget';
 export { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from './core/limits';
