@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WidgetLanguage } from '../../src/i18n';
 import { loadMessages } from '../../src/i18n';
 import en from '../../src/i18n/locales/en';
-import { axeViolations, startHarness, type Harness } from './harness';
+import { axeViolations, minimalPdf, smallJpeg, startHarness, type Harness } from './harness';
 
 /**
  * The hosted page for every person: walked in several languages at 320 CSS px (a small phone, or
@@ -73,7 +73,7 @@ describe.each(WALKS)('the hosted page in $locale ($scheme) at 320 px', ({ locale
     const ready = (template: string) => page.getByText(template.slice(0, template.indexOf('{{')).trim()).first().waitFor({ timeout: 60_000 });
 
     await page.goto(`${harness.origin}/?locale=${locale}`);
-    const photo = await smallPhoto(page);
+    const photo = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(page) };
     await title(m.instructions.title);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
     await check('instructions');
@@ -164,8 +164,11 @@ describe('with the keyboard alone', () => {
     const context = await harness.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const keys = new Keyboard(page);
+    // Playwright turns on file-chooser interception when a listener first appears, without waiting;
+    // a key press can beat it (a click's own checks cannot), so the listener is there from the start.
+    page.on('filechooser', () => undefined);
     await page.goto(`${harness.origin}/?locale=en`);
-    const photo = await smallPhoto(page);
+    const photo = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(page) };
     const heading = async (name: string) => {
       await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 30_000 });
       // The first screen leaves focus with the page; every later one puts it on its heading.
@@ -244,7 +247,7 @@ describe('the language menu on the hosted page', () => {
     const context = await harness.browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${harness.origin}/?locale=en`);
-    const photo = await smallPhoto(page);
+    const photo = { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(page) };
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('input[value=LT]').check();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -388,32 +391,3 @@ function leaves(tree: object): string[] {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** A 1600 × 1200 JPEG drawn in the page: small enough to skip compression, so the walk stays quick. */
-export async function smallPhoto(page: Page): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(1600, 1200);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#8a6f55';
-    context.fillRect(0, 0, 1600, 1200);
-    context.fillStyle = '#f4f1e8';
-    context.fillRect(300, 250, 1000, 640);
-    context.fillStyle = '#333';
-    for (let line = 0; line < 12; line++) context.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
-    const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  });
-  return { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
-}
-
-/** The smallest well-formed one-page PDF. */
-export function minimalPdf(): Buffer {
-  return Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-}
-

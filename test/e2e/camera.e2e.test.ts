@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, startHarness, type Harness } from './harness';
+import { axeViolations, launchBrowser, smallJpeg, startHarness, type Harness } from './harness';
 
 /**
  * The camera in real Chromium with its fake device (a 3840×2160 test pattern), against the
@@ -108,23 +108,6 @@ async function captureAndUse(page: Page, nextHeading: string) {
   await expectAccessible(page);
   await use.click();
   await page.getByRole('heading', { level: 1, name: nextHeading }).waitFor({ timeout: 60_000 });
-}
-
-/** A small real JPEG made in the page, for the steps a camera-less test has to pass by upload. */
-async function smallJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(1200, 760);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#d8e2ea';
-    context.fillRect(0, 0, 1200, 760);
-    context.fillStyle = '#203040';
-    context.fillRect(80, 80, 400, 500);
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
-    let text = '';
-    for (const byte of bytes) text += String.fromCharCode(byte);
-    return btoa(text);
-  });
-  return Buffer.from(base64, 'base64');
 }
 
 async function uploadAndContinue(page: Page, photo: Buffer) {

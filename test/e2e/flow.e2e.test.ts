@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { base64Length } from '../../src/core/limits';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, makeDocumentPhoto, startHarness, type Harness } from './harness';
+import { axeViolations, makeDocumentPhoto, minimalPdf, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 
@@ -157,11 +157,3 @@ describe('the hosted page on the sandbox', () => {
     expect((await post('x'.repeat(60_000_000))).status).toBe(413);
   });
 });
-
-/** The smallest well-formed one-page PDF: enough for the sandbox to recognise it by its bytes. */
-function minimalPdf(): Buffer {
-  return Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-}

@@ -85,3 +85,30 @@ export async function axeViolations(page: Page): Promise<string[]> {
     return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
   });
 }
+
+/** A small real JPEG drawn in the page: within every budget, so it goes through without re-encoding and walks stay quick. */
+export async function smallJpeg(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(1600, 1200);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#8a6f55';
+    context.fillRect(0, 0, 1600, 1200);
+    context.fillStyle = '#f4f1e8';
+    context.fillRect(300, 250, 1000, 640);
+    context.fillStyle = '#333';
+    for (let line = 0; line < 12; line++) context.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+/** The smallest well-formed one-page PDF: enough for the sandbox to recognise it by its bytes. */
+export function minimalPdf(): Buffer {
+  return Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+      '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+}

@@ -1,7 +1,8 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SubmitBody } from '../../src/core/payload';
+import { languageOptions } from '../../src/ui/LanguageSwitcher';
 import { Onboarding } from '../../src/ui/Onboarding';
 import { makeSession } from './arbitraries';
 
@@ -11,9 +12,14 @@ vi.mock('../../src/compress/prepareUpload', () => ({
 }));
 const sent: SubmitBody[] = [];
 vi.mock('../../src/submit/sendSubmission', () => ({
-  sendSubmission: vi.fn(async (_url: string, body: SubmitBody | string, options: { onProgress?: (n: number) => void }) => {
-    // The widget serialises the body once and keeps it for retries.
-    sent.push(typeof body === 'string' ? (JSON.parse(body) as SubmitBody) : body);
+  sendSubmission: vi.fn(async (_url: string, body: Blob, options: { onProgress?: (n: number) => void }) => {
+    // The widget assembles the body once, as a Blob, and keeps it for retries.
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(body);
+    });
+    sent.push(JSON.parse(text) as SubmitBody);
     options.onProgress?.(1);
     return { scanRef: 'scan-42' };
   }),
@@ -125,6 +131,38 @@ describe('<Onboarding>', () => {
     expect(document.querySelector('img[src=x]')).toBeNull();
   });
 
+  it('shows a right-to-left merchant name in its own direction and isolates it inside our sentences', async () => {
+    const hebrew = 'צילום עם הדרכון 2';
+    const long = `<script>alert(1)</script>${'Ä'.repeat(600)}`;
+    const session = makeSession({
+      showInstructions: false,
+      country: 'LT',
+      documents: ['PASSPORT'],
+      additionalSteps: {
+        ALL: { ALL: { NOTE: { texts: { en: { name: hebrew, description: long } }, settings: { canUpload: true, canCapture: false, canUploadPDF: false } } } },
+      },
+    });
+    const user = userEvent.setup();
+    render(<Onboarding session={session} locale="en" />);
+    await screen.findByRole('heading', { name: 'Photo page of your passport' });
+    await upload(user, 'p.jpg');
+    await screen.findByRole('heading', { name: 'A photo of your face' });
+    await upload(user, 'f.jpg');
+
+    const heading = await screen.findByRole('heading', { level: 1, name: hebrew });
+    expect(heading).toHaveAttribute('dir', 'auto');
+    expect(screen.getByText(long)).toHaveAttribute('dir', 'auto');
+    expect(document.querySelector('script')).toBeNull();
+    await user.upload(fileInput(), photo('n.jpg'));
+    expect(await screen.findByRole('img', { name: `Preview of \u2068${hebrew}\u2069` })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+
+    await screen.findByRole('heading', { level: 1, name: 'Check your photos' });
+    expect(screen.getByRole('heading', { level: 2, name: hebrew })).toHaveAttribute('dir', 'auto');
+    expect(screen.getByRole('img', { name: `Preview of \u2068${hebrew}\u2069` })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: `Retake: ${hebrew}` }).querySelector('bdi')).toHaveTextContent(hebrew);
+  });
+
   it('says plainly when a step allows only the camera', async () => {
     const session = makeSession({
       showInstructions: false,
@@ -155,5 +193,66 @@ describe('<Onboarding>', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'SESSION_FAILED', status: 502 }));
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     vi.unstubAllGlobals();
+  });
+});
+
+describe('the language menu', () => {
+  const passportOnly = () => makeSession({ showInstructions: false, country: 'LT', documents: ['PASSPORT'] });
+
+  it('names every language in itself, in the same order whatever the current language', () => {
+    const names = languageOptions().map((option) => option.name);
+    expect(names).toHaveLength(15);
+    for (const name of ['Deutsch', 'English', 'Français', 'Lietuvių', 'Polski', 'Русский', 'Български', '日本語', 'Magyar', 'Eesti']) {
+      expect(names).toContain(name);
+    }
+    expect(names.indexOf('Deutsch')).toBeLessThan(names.indexOf('English'));
+    expect(names.at(-1)).toBe('日本語');
+  });
+
+  it('switches the language mid-step, keeping the photo, the step and the focus', async () => {
+    const user = userEvent.setup();
+    const onLanguageChange = vi.fn();
+    const { container } = render(<Onboarding session={passportOnly()} locale="en" languageSwitcher onLanguageChange={onLanguageChange} />);
+    await screen.findByRole('heading', { level: 1, name: 'Photo page of your passport' });
+    await user.upload(fileInput(), photo('p.jpg'));
+    await screen.findByText(/photo ready/i);
+    expect(onLanguageChange).toHaveBeenLastCalledWith('en');
+
+    const menu = screen.getByRole('combobox', { name: 'Language' });
+    expect(within(menu).getByRole('option', { name: 'Deutsch' })).toHaveAttribute('lang', 'de');
+    await user.selectOptions(menu, 'de');
+
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Bildseite Ihres Reisepasses' });
+    expect(screen.getByText(/Foto bereit/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Sprache' })).toHaveFocus();
+    expect(heading).not.toHaveFocus();
+    expect(container.querySelector('.mk-root')).toHaveAttribute('lang', 'de');
+    expect(onLanguageChange).toHaveBeenLastCalledWith('de');
+
+    // The flow goes on in German from where it was, and the next screen takes focus as usual.
+    await user.click(screen.getByRole('button', { name: 'Weiter' }));
+    const next = await screen.findByRole('heading', { level: 1, name: 'Ein Foto Ihres Gesichts' });
+    await waitFor(() => expect(next).toHaveFocus());
+  });
+
+  it('gives way to a new locale option from the host, still without restarting', async () => {
+    const user = userEvent.setup();
+    const session = passportOnly();
+    const { rerender } = render(<Onboarding session={session} locale="en" languageSwitcher />);
+    await screen.findByRole('heading', { name: 'Photo page of your passport' });
+    await user.upload(fileInput(), photo('p.jpg'));
+    await screen.findByText(/photo ready/i);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
+    await screen.findByRole('heading', { name: 'Страница паспорта с фотографией' });
+
+    rerender(<Onboarding session={session} locale="ja" languageSwitcher />);
+    await screen.findByRole('heading', { name: 'パスポートの顔写真ページ' });
+    expect(screen.getByText(/写真の準備ができました/)).toBeInTheDocument();
+  });
+
+  it('is absent unless the host asks for it', async () => {
+    render(<Onboarding session={passportOnly()} locale="en" />);
+    await screen.findByRole('heading', { name: 'Photo page of your passport' });
+    expect(screen.queryByRole('combobox')).toBeNull();
   });
 });
