@@ -41,6 +41,20 @@ export function drawOpaque(image: CanvasImageSource, width: number, height: numb
   return canvas;
 }
 
+/**
+ * A canvas whose content is `bitmap` itself, handed over without a copy; `null` where the browser
+ * has no `bitmaprenderer` context for OffscreenCanvas (the caller then draws instead). The bitmap is
+ * detached afterwards.
+ */
+export function adoptBitmap(bitmap: ImageBitmap, meter: PixelMeter): OffscreenCanvas | null {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('bitmaprenderer');
+  if (!context) return null;
+  meter.note(canvas.width, canvas.height);
+  context.transferFromImageBitmap(bitmap);
+  return canvas;
+}
+
 /** Frees a canvas's backing store now rather than at the next garbage collection. */
 export function release(canvas: OffscreenCanvas): void {
   canvas.width = 0;

@@ -11,9 +11,13 @@ import { MAX_SOURCE_PIXELS } from './protocol';
 
 export interface Decoded {
   bitmap: ImageBitmap;
-  /** The size to draw it at: the bitmap's, or the exact aspect-true size when the decoder rounded a side by a pixel. */
-  width: number;
-  height: number;
+  /**
+   * The bitmap's pixels are exactly the picture: opaque (a JPEG) and stored upright (orientation 1).
+   * Only then may it be handed to a `bitmaprenderer` as it is: Chromium keeps EXIF orientation as a
+   * flag on the bitmap that drawImage honours and convertToBlob of a bitmaprenderer canvas ignores
+   * (found by the orientation tests). A decode-time resize, on the other hand, is in the pixels.
+   */
+  adoptable: boolean;
 }
 
 /**
@@ -22,14 +26,11 @@ export interface Decoded {
  * to the decoder: if a browser disagrees with the header about orientation, the picture comes out
  * at a different scale (and is scaled once more on the canvas), never stretched.
  */
-export async function decodeToFit(source: Blob | ImageData, header: ImageHeader | null, maxLongSide: number, meter: PixelMeter): Promise<Decoded> {
+export async function decodeToFit(source: Blob | ImageData, header: ImageHeader | null, maxLongSide: number, meter: PixelMeter, opaque = false): Promise<Decoded> {
   if (header) refuseFlood(header.width, header.height);
   const options: ImageBitmapOptions = { imageOrientation: 'from-image' };
-  let expected: { width: number; height: number } | undefined;
   if (header && Math.max(header.width, header.height) > maxLongSide) {
     const upright = orientedSize(header);
-    const scale = maxLongSide / Math.max(upright.width, upright.height);
-    expected = { width: Math.max(1, Math.round(upright.width * scale)), height: Math.max(1, Math.round(upright.height * scale)) };
     if (upright.width >= upright.height) options.resizeWidth = maxLongSide;
     else options.resizeHeight = maxLongSide;
     options.resizeQuality = 'high';
@@ -45,9 +46,9 @@ export async function decodeToFit(source: Blob | ImageData, header: ImageHeader 
     throw new Failure('DECODE_FAILED', 'The image has no pixels.');
   }
   meter.note(bitmap.width, bitmap.height);
-  // Chromium computes the other side in floating point and rounds up: 6000 × 4096 / 8000 → 3073.
-  const close = expected && Math.abs(bitmap.width - expected.width) <= 1 && Math.abs(bitmap.height - expected.height) <= 1;
-  return close && expected ? { bitmap, ...expected } : { bitmap, width: bitmap.width, height: bitmap.height };
+  // The other side is the decoder's to round (Chromium: 8000×6000 → 4096×3073); kept as it comes,
+  // since one more resample to fix a pixel would cost a 12 MP high-quality draw.
+  return { bitmap, adoptable: opaque && header?.orientation === 1 };
 }
 
 export function refuseFlood(width: number, height: number): void {

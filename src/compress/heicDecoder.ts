@@ -20,6 +20,7 @@ import { describe, Failure } from './failure';
 export interface HeicImage {
   /** Upright RGBA pixels (alpha 255 unless the file has an alpha plane). */
   pixels: ImageData;
+  hasAlpha: boolean;
 }
 
 /**
@@ -53,7 +54,7 @@ export async function decodeHeic(bytes: Uint8Array): Promise<HeicImage> {
     const data = new Uint8ClampedArray(width * height * 4);
     const decoded = await new Promise<boolean>((resolve) => image.display({ data, width, height }, (result) => resolve(result !== null)));
     if (!decoded) throw new Failure('DECODE_FAILED', 'libheif could not decode the HEIC image.');
-    return { pixels: new ImageData(data, width, height) };
+    return { pixels: new ImageData(data, width, height), hasAlpha: image.has_alpha_channel() };
   } finally {
     for (const image of images) image.free();
     if (decoder.decoder) libheif.heif_context_free(decoder.decoder);

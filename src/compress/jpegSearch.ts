@@ -4,10 +4,10 @@
  * under-predicted) is corrected by the ratio it showed; a budget that even quality 70 misses
  * shrinks the pixels, never below MIN_LONG_SIDE.
  */
-import { drawOpaque, encodeJpeg, release, type PixelMeter } from './canvas';
+import { adoptBitmap, drawOpaque, encodeJpeg, release, type PixelMeter } from './canvas';
 import type { Decoded } from './decode';
 import type { Job, Result } from './job';
-import { SizePredictor } from './sizePredictor';
+import { SizePredictor, START_PERCENT } from './sizePredictor';
 
 /** Aim this far below the budget, so a sample that under-predicts by up to 3 % still fits first time. */
 const AIM = 0.97;
@@ -31,14 +31,9 @@ export type SearchOutcome = Result | { longSide: number };
 export async function searchJpeg(job: Job, decoded: Decoded, maxLongSide: number, meter: PixelMeter): Promise<SearchOutcome> {
   const { request, progress, check } = job;
   const budget = request.budgetBytes;
-  const { bitmap, width, height } = decoded;
+  const { width, height } = decoded.bitmap;
   const scale = Math.min(1, maxLongSide / Math.max(width, height));
-  let source: OffscreenCanvas;
-  try {
-    source = drawOpaque(bitmap, Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), meter);
-  } finally {
-    bitmap.close();
-  }
+  const source = toCanvas(decoded, Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)), meter);
   progress(0.4);
   let canvas = source;
   let predictor = new SizePredictor(canvas, meter);
@@ -48,7 +43,8 @@ export async function searchJpeg(job: Job, decoded: Decoded, maxLongSide: number
   let correction = 1;
   try {
     for (let sizes = 1; sizes <= MAX_SIZES && encodes < MAX_NATIVE_ENCODES; ) {
-      const plan = await predictor.plan((AIM * budget) / correction);
+      const target = (AIM * budget) / correction;
+      const plan = correction === 1 && (await predictor.clearlyFits(target)) ? { percent: START_PERCENT } : await predictor.plan(target);
       check();
       progress(0.55);
       if ('scale' in plan) {
@@ -86,5 +82,22 @@ export async function searchJpeg(job: Job, decoded: Decoded, maxLongSide: number
     predictor.dispose();
     if (canvas !== source) release(canvas);
     release(source);
+  }
+}
+
+/**
+ * The canvas to encode. An adoptable bitmap (see {@link Decoded}) already at the output size becomes
+ * the canvas's content as it is (`bitmaprenderer`: no copy, no 12 MP draw); anything else is drawn
+ * once, scaled, on white.
+ */
+function toCanvas({ bitmap, adoptable }: Decoded, width: number, height: number, meter: PixelMeter): OffscreenCanvas {
+  try {
+    if (adoptable && bitmap.width === width && bitmap.height === height) {
+      const adopted = adoptBitmap(bitmap, meter);
+      if (adopted) return adopted;
+    }
+    return drawOpaque(bitmap, width, height, meter);
+  } finally {
+    bitmap.close();
   }
 }

@@ -8,6 +8,7 @@ declare module 'libheif-js/libheif-wasm/libheif-bundle.mjs' {
     get_width(): number;
     get_height(): number;
     is_primary(): boolean;
+    has_alpha_channel(): boolean;
     /** Decodes into RGBA `target.data`; calls back with `target`, or `null` on failure. */
     display(target: { data: Uint8ClampedArray; width: number; height: number }, done: (result: unknown) => void): void;
     free(): void;

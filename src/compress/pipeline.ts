@@ -11,7 +11,7 @@
  */
 import { readImageHeader, type ImageHeader } from '../core/imageHeader';
 import { readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg';
-import { PixelMeter } from './canvas';
+import { createOpaque, PixelMeter } from './canvas';
 import { decodeToFit, type Decoded } from './decode';
 import { Failure } from './failure';
 import { decodeHeic } from './heicDecoder';
@@ -50,7 +50,7 @@ export async function compress(job: Job): Promise<Result> {
     }
     check();
     progress(0.05);
-    const decoding = decodeToFit(file, header, maxLongSide, meter);
+    const decoding = decodeToFit(file, header, maxLongSide, meter, type === 'jpeg');
     decoding.catch(() => undefined); // awaited below; this only keeps a rejection from counting as unhandled meanwhile
     // Checked while the decoder works on its own thread; only a JPEG that decodes is passed through.
     const kept = type === 'jpeg' ? await passThrough(file, readJpegHeader(head), maxLongSide, request.budgetBytes).catch(() => null) : null;
@@ -62,7 +62,7 @@ export async function compress(job: Job): Promise<Result> {
   }
   check();
   progress(0.3);
-  const sourcePixels = header ? header.width * header.height : decoded.width * decoded.height;
+  const sourcePixels = header ? header.width * header.height : decoded.bitmap.width * decoded.bitmap.height;
   const native = await searchJpeg(job, decoded, maxLongSide, meter);
   if ('blob' in native) return native;
   // Rare: let the library grind on from where the native search stopped, for as many rounds as
@@ -83,17 +83,31 @@ async function passThrough(file: Blob, header: JpegHeader | null, maxLongSide: n
   return new Blob([stripped], { type: 'image/jpeg' });
 }
 
+/** Whether this browser's own decoder reads HEIC (Safari does; Chromium and Firefox do not), once found out. */
+let nativeHeic: boolean | undefined;
+
 async function decodeHeicToFit(file: Blob, maxLongSide: number, meter: PixelMeter, progress: (fraction: number) => void): Promise<Decoded> {
   // Safari decodes HEIC itself, faster and without downloading libheif.
-  try {
-    return await decodeToFit(file, null, maxLongSide, meter);
-  } catch {
-    progress(0.05);
+  if (nativeHeic !== false) {
+    try {
+      const decoded = await decodeToFit(file, null, maxLongSide, meter);
+      nativeHeic = true;
+      return decoded;
+    } catch {
+      nativeHeic = false;
+    }
   }
-  const { pixels } = await decodeHeic(new Uint8Array(await file.arrayBuffer()));
+  progress(0.05);
+  const { pixels, hasAlpha } = await decodeHeic(new Uint8Array(await file.arrayBuffer()));
   progress(0.25);
   // libheif has already applied the file's rotation: the pixels are upright.
-  return decodeToFit(pixels, { width: pixels.width, height: pixels.height, orientation: 1 }, maxLongSide, meter);
+  if (hasAlpha || Math.max(pixels.width, pixels.height) > maxLongSide) {
+    return decodeToFit(pixels, { width: pixels.width, height: pixels.height, orientation: 1 }, maxLongSide, meter);
+  }
+  // Opaque and already the output size: one copy into a canvas, whose bitmap is then adopted as it is.
+  const { canvas, context } = createOpaque(pixels.width, pixels.height, meter);
+  context.putImageData(pixels, 0, 0);
+  return { bitmap: canvas.transferToImageBitmap(), adoptable: true };
 }
 
 function tooLarge(budget: number): Failure {

@@ -5,10 +5,12 @@
  * JPEG size is close to additive over 8×8 blocks, so 32 bands of 16 rows spread evenly down the
  * picture (a sixth of a 12 MP frame) encode to within ±2 % of the whole frame's size per pixel at
  * any quality (measured in Chromium 156 on the bench's document, face, 48 MP and screenshot
- * fixtures: −0.5 % to +1.5 %). Each sample encode costs about a sixth of a full one, so two or
+ * fixtures: −0.5 % to +1.5 % at qualities 75–92). Each sample encode costs about a sixth of a full one, so two or
  * three of them replace the second full encode a blind search needs.
  *
- * Qualities are whole percent: Chromium rounds to an integer libjpeg quality anyway.
+ * A picture far under its budget is recognised on a quarter of that sample first, and encoded at
+ * the first quality straight away. Qualities are whole percent: Chromium rounds to an integer
+ * libjpeg quality anyway.
  */
 import { createOpaque, encodeJpeg, release, type PixelMeter } from './canvas';
 
@@ -24,6 +26,11 @@ const STRIP_ROWS = 16;
 /** Under this many pixels the "sample" is the canvas itself: full encodes are cheap and exact. */
 const EXACT_BELOW_PIXELS = 2_000_000;
 const MAX_SAMPLE_ENCODES = 6;
+/**
+ * A coarse sample (8 bands) misjudged the bench fixtures by −8 % (screenshot) to +4 % (48 MP);
+ * under 60 % of the target, the first quality fits whatever the error.
+ */
+const COARSE_MARGIN = 0.6;
 
 export type Plan = { percent: number } | { scale: number };
 
@@ -32,36 +39,59 @@ export class SizePredictor {
   encodes = 0;
   /** True when the sample is the whole canvas: estimates are the real sizes, and {@link blobAt} has the output. */
   readonly exact: boolean;
-  private readonly sample: OffscreenCanvas;
-  private readonly ratio: number;
+  private sample: { canvas: OffscreenCanvas; ratio: number } | undefined;
   private readonly blobs = new Map<number, Blob>();
 
-  constructor(canvas: OffscreenCanvas, meter: PixelMeter) {
+  constructor(
+    private readonly canvas: OffscreenCanvas,
+    private readonly meter: PixelMeter,
+  ) {
     const { width, height } = canvas;
     this.exact = width * height < EXACT_BELOW_PIXELS || height < 3 * STRIPS * STRIP_ROWS;
-    if (this.exact) {
-      this.sample = canvas;
-      this.ratio = 1;
-      return;
+  }
+
+  /**
+   * True when a coarse sample (a quarter of the bands) says the first quality fits with room to
+   * spare, so the full sample is not needed: the common case of a photo far under its budget.
+   */
+  async clearlyFits(target: number): Promise<boolean> {
+    if (this.exact) return false;
+    const coarse = this.bands(STRIPS / 4);
+    try {
+      const blob = await encodeJpeg(coarse.canvas, START_PERCENT / 100);
+      this.encodes++;
+      return blob.size * coarse.ratio <= COARSE_MARGIN * target;
+    } finally {
+      release(coarse.canvas);
     }
-    const { canvas: sample, context } = createOpaque(width, STRIPS * STRIP_ROWS, meter);
-    this.sample = sample;
-    for (let i = 0; i < STRIPS; i++) {
-      const y = Math.floor(((i + 0.5) * height) / STRIPS / STRIP_ROWS) * STRIP_ROWS;
-      context.drawImage(canvas, 0, Math.min(y, height - STRIP_ROWS), width, STRIP_ROWS, 0, i * STRIP_ROWS, width, STRIP_ROWS);
+  }
+
+  /** `count` bands of STRIP_ROWS rows, evenly spread down the canvas, stacked on one small canvas. */
+  private bands(count: number): { canvas: OffscreenCanvas; ratio: number } {
+    const { width, height } = this.canvas;
+    const { canvas, context } = createOpaque(width, count * STRIP_ROWS, this.meter);
+    for (let i = 0; i < count; i++) {
+      const y = Math.floor(((i + 0.5) * height) / count / STRIP_ROWS) * STRIP_ROWS;
+      context.drawImage(this.canvas, 0, Math.min(y, height - STRIP_ROWS), width, STRIP_ROWS, 0, i * STRIP_ROWS, width, STRIP_ROWS);
     }
-    this.ratio = (width * height) / (width * STRIPS * STRIP_ROWS);
+    return { canvas, ratio: height / (count * STRIP_ROWS) };
+  }
+
+  private sampled(): { canvas: OffscreenCanvas; ratio: number } {
+    this.sample ??= this.exact ? { canvas: this.canvas, ratio: 1 } : this.bands(STRIPS);
+    return this.sample;
   }
 
   /** Predicted bytes of the whole canvas at `percent` quality. */
   async estimate(percent: number): Promise<number> {
+    const sample = this.sampled();
     let blob = this.blobs.get(percent);
     if (!blob) {
-      blob = await encodeJpeg(this.sample, percent / 100);
+      blob = await encodeJpeg(sample.canvas, percent / 100);
       this.encodes++;
       this.blobs.set(percent, blob);
     }
-    return blob.size * this.ratio;
+    return blob.size * sample.ratio;
   }
 
   /** The real output at `percent`, when the sample is the canvas itself and that quality was tried. */
@@ -84,7 +114,13 @@ export class SizePredictor {
       const lowestOver = over[0];
       if (fits && (fits[0] === START_PERCENT || (lowestOver && lowestOver[0] - fits[0] <= 1))) return { percent: fits[0] };
       if (!fits && lowestOver && lowestOver[0] <= MIN_PERCENT) return { scale: Math.sqrt(target / lowestOver[1]) };
-      percent = fits && lowestOver ? interpolate(fits, lowestOver, target) : extrapolate(over, target);
+      if (fits && lowestOver) {
+        // Where ln(size) crosses the target, rounded down: at or below the best fit, that fit is it.
+        percent = interpolate(fits, lowestOver, target);
+        if (percent <= fits[0]) return { percent: fits[0] };
+      } else {
+        percent = extrapolate(over, target);
+      }
     }
     const best = [...sizes].filter(([, size]) => size <= target).sort((a, b) => b[0] - a[0])[0];
     if (best) return { percent: best[0] };
@@ -92,7 +128,7 @@ export class SizePredictor {
   }
 
   dispose(): void {
-    if (!this.exact) release(this.sample);
+    if (this.sample && !this.exact) release(this.sample.canvas);
     this.blobs.clear();
   }
 }
@@ -102,8 +138,7 @@ type Point = [percent: number, size: number];
 /** Between a fitting and a non-fitting quality, where ln(size) crosses ln(target), rounded down. */
 function interpolate([fitPercent, fitSize]: Point, [overPercent, overSize]: Point, target: number): number {
   const t = (Math.log(target) - Math.log(fitSize)) / (Math.log(overSize) - Math.log(fitSize));
-  const percent = Math.floor(fitPercent + t * (overPercent - fitPercent));
-  return Math.min(overPercent - 1, Math.max(fitPercent + 1, percent));
+  return Math.min(overPercent - 1, Math.floor(fitPercent + t * (overPercent - fitPercent)));
 }
 
 /** Below the lowest non-fitting quality, with the slope measured from two of them or the guess. */

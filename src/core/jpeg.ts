@@ -64,22 +64,21 @@ function segments(bytes: Uint8Array): Segment[] | null {
     let end = payloadEnd;
     if (marker === SOS) {
       // Entropy-coded data runs to the next marker that is not a stuffed 0xff00 or a restart marker.
+      // indexOf jumps between 0xff bytes natively: a 20 MB scan takes milliseconds, not a JS loop per byte.
       let i = payloadEnd;
       for (;;) {
-        if (i + 1 >= n) return null;
-        if (bytes[i] === 0xff) {
-          const next = bytes[i + 1] ?? 0;
-          if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) {
-            i += 2;
-            continue;
-          }
-          if (next === 0xff) {
-            i += 1;
-            continue;
-          }
-          break;
+        i = bytes.indexOf(0xff, i);
+        if (i < 0 || i + 1 >= n) return null;
+        const next = bytes[i + 1] ?? 0;
+        if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) {
+          i += 2;
+          continue;
         }
-        i++;
+        if (next === 0xff) {
+          i += 1;
+          continue;
+        }
+        break;
       }
       end = i;
     }

@@ -334,9 +334,9 @@ export async function markedJpeg(width: number, height: number, quality = 0.9): 
  * A JPEG that shows a `width`×`height` picture (white, red top-left quarter, blue top-right
  * quarter) only once EXIF `orientation` is applied: the stored pixels are the picture turned the
  * other way, and the EXIF segment says how to turn it back. Two coloured corners on a non-square
- * frame tell all eight orientations apart, mirrorings included.
+ * frame tell all eight orientations apart, mirrorings included. `noise` adds sensor grain.
  */
-export async function orientedJpeg(orientation: number, width: number, height: number, quality = 0.9): Promise<Uint8Array<ArrayBuffer>> {
+export async function orientedJpeg(orientation: number, width: number, height: number, quality = 0.9, noise = 0): Promise<Uint8Array<ArrayBuffer>> {
   const upright = new OffscreenCanvas(width, height);
   const u = upright.getContext('2d');
   if (!u) throw new Error('no 2d context');
@@ -346,6 +346,8 @@ export async function orientedJpeg(orientation: number, width: number, height: n
   u.fillRect(0, 0, width / 2, height / 2);
   u.fillStyle = '#00f';
   u.fillRect(width / 2, 0, width / 2, height / 2);
+  // Photo-like grain, so that quality (not only the block count) decides the size.
+  addNoise(u, width, height, noise, mulberry32(orientation));
   const stored = orientation >= 5 ? new OffscreenCanvas(height, width) : new OffscreenCanvas(width, height);
   const ctx = stored.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
