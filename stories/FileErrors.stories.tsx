@@ -13,7 +13,8 @@ type Story = StoryObj<typeof meta>;
 
 const failed = (code: IntakeFailure, limit?: number): Story => ({ args: { state: { kind: 'failed', code, ...(limit ? { limit } : {}) } } });
 
-export const Preparing: Story = { args: { state: { kind: 'processing' } } };
+export const Preparing: Story = { args: { state: { kind: 'processing', progress: 0 } } };
+export const PreparingHalfway: Story = { args: { state: { kind: 'processing', progress: 0.55 } } };
 export const MultipleFiles = failed('MULTIPLE_FILES');
 export const UnsupportedType = failed('UNSUPPORTED_TYPE');
 export const Heic = failed('HEIC');

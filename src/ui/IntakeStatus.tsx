@@ -10,7 +10,8 @@ export function IntakeStatus({ state }: { state: IntakeState }) {
       <div className="mk-muted" role="status">
         {state.kind === 'processing' && (
           <>
-            <progress className="mk-progress" aria-hidden="true" />
+            {/* Indeterminate until the worker's first report, then how far it has got. */}
+            <progress className="mk-progress" max={1} value={state.progress > 0 ? state.progress : undefined} aria-hidden="true" />
             {t('upload.preparing')}
           </>
         )}

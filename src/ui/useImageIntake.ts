@@ -7,7 +7,8 @@ export type IntakeFailure = 'MULTIPLE_FILES' | 'UNSUPPORTED_TYPE' | 'HEIC' | 'PD
 
 export type IntakeState =
   | { kind: 'idle' }
-  | { kind: 'processing' }
+  /** `progress` 0..1 as the worker reports it; 0 until its first report. */
+  | { kind: 'processing'; progress: number }
   | { kind: 'failed'; code: IntakeFailure; limit?: number };
 
 interface IntakeOptions {
@@ -36,9 +37,12 @@ export function useImageIntake({ budgetBytes, allowPdf, onImage }: IntakeOptions
       if (files.length > 1) return setState({ kind: 'failed', code: 'MULTIPLE_FILES' });
       const controller = new AbortController();
       running.current = controller;
-      setState({ kind: 'processing' });
+      setState({ kind: 'processing', progress: 0 });
+      const onProgress = (progress: number): void => {
+        if (!controller.signal.aborted) setState({ kind: 'processing', progress });
+      };
       try {
-        const prepared = await prepareUpload(file, { budgetBytes, allowPdf, signal: controller.signal });
+        const prepared = await prepareUpload(file, { budgetBytes, allowPdf, signal: controller.signal, onProgress });
         if (controller.signal.aborted) return;
         latestOnImage.current(
           prepared.kind === 'pdf'
@@ -61,7 +65,10 @@ function toFailure(error: unknown, budgetBytes: number): IntakeState {
   if (!isImageError(error)) return { kind: 'failed', code: 'ENCODE_FAILED' };
   switch (error.code) {
     case 'UNSUPPORTED_TYPE':
-      return { kind: 'failed', code: error.detectedType === 'heic' ? 'HEIC' : 'UNSUPPORTED_TYPE' };
+    case 'DECODE_FAILED':
+      // A HEIC that could not be converted here (no WebAssembly, a CSP without 'wasm-unsafe-eval',
+      // a damaged file) gets the message that names HEIC and the way around it.
+      return { kind: 'failed', code: error.detectedType === 'heic' ? 'HEIC' : error.code };
     case 'TOO_LARGE':
       return error.detectedType === 'pdf' ? { kind: 'failed', code: 'PDF_TOO_LARGE', limit: budgetBytes } : { kind: 'failed', code: 'TOO_LARGE' };
     default:

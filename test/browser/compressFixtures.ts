@@ -212,14 +212,14 @@ export async function screenshotPng(options: { width?: number; height?: number; 
   ctx.fillStyle = '#1f2933';
   ctx.font = '28px sans-serif';
   ctx.fillText('https://bank.example/verify/upload', 250, 66);
-  // The photo of a card the person is looking at, scaled into the page.
-  const photo = await createImageBitmap(await documentPhoto({ width: 1800, height: 1350, noise: 6, seed }));
-  ctx.drawImage(photo, 120, 180, 1800, 1350);
+  // The photo of a card the person is looking at, filling most of the page.
+  const photo = await createImageBitmap(await documentPhoto({ width: 2600, height: 1650, noise: 7, seed }));
+  ctx.drawImage(photo, 40, 130, 2600, 1650);
   photo.close();
   ctx.fillStyle = '#1f2933';
-  for (let line = 0; line < 42; line++) {
-    ctx.font = `${line % 7 === 0 ? 'bold 30' : '24'}px sans-serif`;
-    ctx.fillText(randomText(random, 30 + Math.floor(random() * 25)), 1980, 200 + line * 36);
+  for (let line = 0; line < 44; line++) {
+    ctx.font = `${line % 7 === 0 ? 'bold 24' : '20'}px sans-serif`;
+    ctx.fillText(randomText(random, 8 + Math.floor(random() * 6)), 2670, 160 + line * 37);
   }
   return canvas.convertToBlob({ type: 'image/png' });
 }

@@ -79,8 +79,8 @@ const de: Messages = {
   upload: {
     drop: 'Datei hierher ziehen oder',
     dropActive: 'Datei hier ablegen',
-    types: 'Foto als JPEG, PNG oder WebP',
-    typesWithPdf: 'Foto als JPEG, PNG oder WebP oder eine PDF-Datei',
+    types: 'Foto als JPEG, PNG, WebP oder HEIC',
+    typesWithPdf: 'Foto als JPEG, PNG, WebP oder HEIC oder eine PDF-Datei',
     preparing: 'Ihr Foto wird vorbereitet…',
     ready: 'Foto bereit: {{width}} × {{height}} Pixel, {{size}}.',
     pdfReady: 'PDF bereit: {{name}}, {{size}}.',
@@ -159,8 +159,8 @@ const de: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Bitte wählen Sie nur eine Datei auf einmal.',
-    UNSUPPORTED_TYPE: 'Diese Datei ist kein Foto im Format JPEG, PNG oder WebP. Bitte wählen Sie ein Foto.',
-    HEIC: 'HEIC-Fotos vom iPhone werden noch nicht unterstützt. Bitte wählen Sie ein JPEG oder stellen Sie in den Kameraeinstellungen das Format „Maximale Kompatibilität“ ein.',
+    UNSUPPORTED_TYPE: 'Diese Datei ist kein Foto im Format JPEG, PNG, WebP oder HEIC. Bitte wählen Sie ein Foto.',
+    HEIC: 'Dieses HEIC-Foto konnte in diesem Browser nicht umgewandelt werden. Bitte wählen Sie ein JPEG oder stellen Sie in den Kameraeinstellungen das Format „Maximale Kompatibilität“ ein.',
     PDF_NOT_ALLOWED: 'Für diesen Schritt wird keine PDF-Datei angenommen. Bitte wählen Sie ein Foto.',
     EMPTY_FILE: 'Diese Datei ist leer. Bitte wählen Sie eine andere.',
     DECODE_FAILED: 'Dieses Foto konnte nicht gelesen werden; es ist möglicherweise beschädigt. Bitte wählen Sie ein anderes.',

@@ -81,8 +81,8 @@ const en = {
   upload: {
     drop: 'Drag a file here, or',
     dropActive: 'Drop the file to use it',
-    types: 'JPEG, PNG or WebP photo',
-    typesWithPdf: 'JPEG, PNG or WebP photo, or a PDF',
+    types: 'JPEG, PNG, WebP or HEIC photo',
+    typesWithPdf: 'JPEG, PNG, WebP or HEIC photo, or a PDF',
     preparing: 'Preparing your photo…',
     ready: 'Photo ready: {{width}} × {{height}} pixels, {{size}}.',
     pdfReady: 'PDF ready: {{name}}, {{size}}.',
@@ -161,8 +161,8 @@ const en = {
   },
   fileError: {
     MULTIPLE_FILES: 'Please choose one file at a time.',
-    UNSUPPORTED_TYPE: 'This file is not a JPEG, PNG or WebP photo. Please choose a photo.',
-    HEIC: 'HEIC photos from iPhone are not supported yet. Please choose a JPEG or change the camera format to “Most compatible”.',
+    UNSUPPORTED_TYPE: 'This file is not a JPEG, PNG, WebP or HEIC photo. Please choose a photo.',
+    HEIC: 'This HEIC photo could not be converted in this browser. Please choose a JPEG or change the camera format to “Most compatible”.',
     PDF_NOT_ALLOWED: 'A PDF is not accepted for this step. Please choose a photo.',
     EMPTY_FILE: 'This file is empty. Please choose another one.',
     DECODE_FAILED: 'This photo could not be read; it may be damaged. Please choose another one.',

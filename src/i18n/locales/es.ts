@@ -79,8 +79,8 @@ const es: Messages = {
   upload: {
     drop: 'Arrastra un archivo aquí o',
     dropActive: 'Suelta el archivo para usarlo',
-    types: 'Foto JPEG, PNG o WebP',
-    typesWithPdf: 'Foto JPEG, PNG o WebP, o un PDF',
+    types: 'Foto JPEG, PNG, WebP o HEIC',
+    typesWithPdf: 'Foto JPEG, PNG, WebP o HEIC, o un PDF',
     preparing: 'Preparando tu foto…',
     ready: 'Foto lista: {{width}} × {{height}} píxeles, {{size}}.',
     pdfReady: 'PDF listo: {{name}}, {{size}}.',
@@ -159,8 +159,8 @@ const es: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Elige un solo archivo cada vez.',
-    UNSUPPORTED_TYPE: 'Este archivo no es una foto JPEG, PNG o WebP. Elige una foto.',
-    HEIC: 'Las fotos HEIC del iPhone aún no son compatibles. Elige un JPEG o cambia el formato de la cámara a «Más compatible».',
+    UNSUPPORTED_TYPE: 'Este archivo no es una foto JPEG, PNG, WebP o HEIC. Elige una foto.',
+    HEIC: 'No se ha podido convertir esta foto HEIC en este navegador. Elige un JPEG o cambia el formato de la cámara a «Más compatible».',
     PDF_NOT_ALLOWED: 'En este paso no se acepta un PDF. Elige una foto.',
     EMPTY_FILE: 'Este archivo está vacío. Elige otro.',
     DECODE_FAILED: 'No se ha podido leer esta foto; puede que esté dañada. Elige otra.',

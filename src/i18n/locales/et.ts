@@ -79,8 +79,8 @@ const et: Messages = {
   upload: {
     drop: 'Lohistage fail siia või',
     dropActive: 'Laske fail lahti, et seda kasutada',
-    types: 'JPEG-, PNG- või WebP-foto',
-    typesWithPdf: 'JPEG-, PNG- või WebP-foto või PDF-fail',
+    types: 'JPEG-, PNG-, WebP- või HEIC-foto',
+    typesWithPdf: 'JPEG-, PNG-, WebP- või HEIC-foto või PDF-fail',
     preparing: 'Foto ettevalmistamine…',
     ready: 'Foto on valmis: {{width}} × {{height}} pikslit, {{size}}.',
     pdfReady: 'PDF on valmis: {{name}}, {{size}}.',
@@ -159,8 +159,8 @@ const et: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Valige korraga ainult üks fail.',
-    UNSUPPORTED_TYPE: 'See fail ei ole JPEG-, PNG- ega WebP-foto. Valige foto.',
-    HEIC: 'iPhone’i HEIC-fotosid veel ei toetata. Valige JPEG-fail või valige kaamera seadetes kõige ühilduvam vorming.',
+    UNSUPPORTED_TYPE: 'See fail ei ole JPEG-, PNG-, WebP- ega HEIC-foto. Valige foto.',
+    HEIC: 'Seda HEIC-fotot ei õnnestunud selles brauseris teisendada. Valige JPEG-fail või valige kaamera seadetes kõige ühilduvam vorming.',
     PDF_NOT_ALLOWED: 'Selles sammus PDF-faili ei aktsepteerita. Valige foto.',
     EMPTY_FILE: 'See fail on tühi. Valige mõni teine.',
     DECODE_FAILED: 'Seda fotot ei õnnestunud lugeda; see võib olla rikutud. Valige mõni teine.',

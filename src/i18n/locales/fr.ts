@@ -80,8 +80,8 @@ const fr: Messages = {
   upload: {
     drop: 'Glissez un fichier ici ou',
     dropActive: 'Déposez le fichier pour l’utiliser',
-    types: 'Photo JPEG, PNG ou WebP',
-    typesWithPdf: 'Photo JPEG, PNG ou WebP, ou un PDF',
+    types: 'Photo JPEG, PNG, WebP ou HEIC',
+    typesWithPdf: 'Photo JPEG, PNG, WebP ou HEIC, ou un PDF',
     preparing: 'Préparation de votre photo…',
     ready: 'Photo prête\u00a0: {{width}} × {{height}} pixels, {{size}}.',
     pdfReady: 'PDF prêt\u00a0: {{name}}, {{size}}.',
@@ -160,8 +160,8 @@ const fr: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Veuillez choisir un seul fichier à la fois.',
-    UNSUPPORTED_TYPE: 'Ce fichier n’est pas une photo JPEG, PNG ou WebP. Veuillez choisir une photo.',
-    HEIC: 'Les photos HEIC de l’iPhone ne sont pas encore prises en charge. Choisissez un JPEG ou réglez le format de l’appareil photo sur «\u00a0Le plus compatible\u00a0».',
+    UNSUPPORTED_TYPE: 'Ce fichier n’est pas une photo JPEG, PNG, WebP ou HEIC. Veuillez choisir une photo.',
+    HEIC: 'Cette photo HEIC n’a pas pu être convertie dans ce navigateur. Choisissez un JPEG ou réglez le format de l’appareil photo sur «\u00a0Le plus compatible\u00a0».',
     PDF_NOT_ALLOWED: 'Les PDF ne sont pas acceptés pour cette étape. Veuillez choisir une photo.',
     EMPTY_FILE: 'Ce fichier est vide. Veuillez en choisir un autre.',
     DECODE_FAILED: 'Cette photo n’a pas pu être lue\u00a0; elle est peut-être endommagée. Veuillez en choisir une autre.',

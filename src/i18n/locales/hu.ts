@@ -79,8 +79,8 @@ const hu: Messages = {
   upload: {
     drop: 'Húzzon ide egy fájlt, vagy',
     dropActive: 'Engedje el a fájlt a használatához',
-    types: 'JPEG, PNG vagy WebP formátumú fénykép',
-    typesWithPdf: 'JPEG, PNG vagy WebP formátumú fénykép, vagy PDF',
+    types: 'JPEG, PNG, WebP vagy HEIC formátumú fénykép',
+    typesWithPdf: 'JPEG, PNG, WebP vagy HEIC formátumú fénykép, vagy PDF',
     preparing: 'A fénykép előkészítése…',
     ready: 'A fénykép kész: {{width}} × {{height}} képpont, {{size}}.',
     pdfReady: 'A PDF kész: {{name}}, {{size}}.',
@@ -159,8 +159,8 @@ const hu: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Egyszerre csak egy fájlt válasszon.',
-    UNSUPPORTED_TYPE: 'Ez a fájl nem JPEG, PNG vagy WebP formátumú fénykép. Válasszon fényképet.',
-    HEIC: 'Az iPhone HEIC formátumú fényképei még nem támogatottak. Válasszon JPEG fájlt, vagy a kamera beállításaiban válassza a leginkább kompatibilis formátumot.',
+    UNSUPPORTED_TYPE: 'Ez a fájl nem JPEG, PNG, WebP vagy HEIC formátumú fénykép. Válasszon fényképet.',
+    HEIC: 'Ezt a HEIC formátumú fényképet nem sikerült átalakítani ebben a böngészőben. Válasszon JPEG fájlt, vagy a kamera beállításaiban válassza a leginkább kompatibilis formátumot.',
     PDF_NOT_ALLOWED: 'Ennél a lépésnél PDF nem fogadható el. Válasszon fényképet.',
     EMPTY_FILE: 'Ez a fájl üres. Válasszon másikat.',
     DECODE_FAILED: 'Ezt a fényképet nem sikerült beolvasni; lehet, hogy sérült. Válasszon másikat.',

@@ -79,8 +79,8 @@ const it: Messages = {
   upload: {
     drop: 'Trascina qui un file oppure',
     dropActive: 'Rilascia il file per usarlo',
-    types: 'Foto JPEG, PNG o WebP',
-    typesWithPdf: 'Foto JPEG, PNG o WebP, oppure un PDF',
+    types: 'Foto JPEG, PNG, WebP o HEIC',
+    typesWithPdf: 'Foto JPEG, PNG, WebP o HEIC, oppure un PDF',
     preparing: 'Preparazione della foto…',
     ready: 'Foto pronta: {{width}} × {{height}} pixel, {{size}}.',
     pdfReady: 'PDF pronto: {{name}}, {{size}}.',
@@ -159,8 +159,8 @@ const it: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Scegli un solo file alla volta.',
-    UNSUPPORTED_TYPE: 'Questo file non è una foto JPEG, PNG o WebP. Scegli una foto.',
-    HEIC: 'Le foto HEIC dell’iPhone non sono ancora supportate. Scegli un JPEG oppure imposta il formato della fotocamera su «Più compatibile».',
+    UNSUPPORTED_TYPE: 'Questo file non è una foto JPEG, PNG, WebP o HEIC. Scegli una foto.',
+    HEIC: 'Non è stato possibile convertire questa foto HEIC in questo browser. Scegli un JPEG oppure imposta il formato della fotocamera su «Più compatibile».',
     PDF_NOT_ALLOWED: 'Per questo passaggio non è accettato un PDF. Scegli una foto.',
     EMPTY_FILE: 'Questo file è vuoto. Scegline un altro.',
     DECODE_FAILED: 'Impossibile leggere questa foto: potrebbe essere danneggiata. Scegline un’altra.',

@@ -79,8 +79,8 @@ const ja: Messages = {
   upload: {
     drop: 'ファイルをここにドラッグ＆ドロップ、または',
     dropActive: 'ここにファイルをドロップしてください',
-    types: 'JPEG、PNG、WebP形式の写真',
-    typesWithPdf: 'JPEG、PNG、WebP形式の写真、またはPDF',
+    types: 'JPEG、PNG、WebP、HEIC形式の写真',
+    typesWithPdf: 'JPEG、PNG、WebP、HEIC形式の写真、またはPDF',
     preparing: '写真を準備しています…',
     ready: '写真の準備ができました：{{width}} × {{height}} ピクセル、{{size}}。',
     pdfReady: 'PDFの準備ができました：{{name}}、{{size}}。',
@@ -159,8 +159,8 @@ const ja: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'ファイルは1つずつ選択してください。',
-    UNSUPPORTED_TYPE: 'このファイルはJPEG、PNG、WebP形式の写真ではありません。写真を選択してください。',
-    HEIC: 'iPhoneのHEIC形式の写真にはまだ対応していません。JPEGを選択するか、カメラの設定でフォーマットを「互換性優先」に変更してください。',
+    UNSUPPORTED_TYPE: 'このファイルはJPEG、PNG、WebP、HEIC形式の写真ではありません。写真を選択してください。',
+    HEIC: 'このHEIC形式の写真は、このブラウザでは変換できませんでした。JPEGを選択するか、カメラの設定でフォーマットを「互換性優先」に変更してください。',
     PDF_NOT_ALLOWED: 'このステップではPDFは使用できません。写真を選択してください。',
     EMPTY_FILE: 'このファイルは空です。別のファイルを選択してください。',
     DECODE_FAILED: 'この写真を読み込めませんでした。破損している可能性があります。別の写真を選択してください。',

@@ -78,8 +78,8 @@ const lt: Messages = {
   upload: {
     drop: 'Nutempkite failą čia arba',
     dropActive: 'Paleiskite failą, kad jį naudotumėte',
-    types: 'JPEG, PNG arba WebP nuotrauka',
-    typesWithPdf: 'JPEG, PNG arba WebP nuotrauka arba PDF failas',
+    types: 'JPEG, PNG, WebP arba HEIC nuotrauka',
+    typesWithPdf: 'JPEG, PNG, WebP arba HEIC nuotrauka arba PDF failas',
     preparing: 'Ruošiama jūsų nuotrauka…',
     ready: 'Nuotrauka paruošta: {{width}} × {{height}} px, {{size}}.',
     pdfReady: 'PDF paruoštas: {{name}}, {{size}}.',
@@ -158,8 +158,8 @@ const lt: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Pasirinkite po vieną failą.',
-    UNSUPPORTED_TYPE: 'Šis failas nėra JPEG, PNG ar WebP nuotrauka. Pasirinkite nuotrauką.',
-    HEIC: '„iPhone“ HEIC nuotraukos dar nepalaikomos. Pasirinkite JPEG nuotrauką arba kameros nustatymuose pasirinkite suderinamiausią formatą.',
+    UNSUPPORTED_TYPE: 'Šis failas nėra JPEG, PNG, WebP ar HEIC nuotrauka. Pasirinkite nuotrauką.',
+    HEIC: 'Šios HEIC nuotraukos nepavyko konvertuoti šioje naršyklėje. Pasirinkite JPEG nuotrauką arba kameros nustatymuose pasirinkite suderinamiausią formatą.',
     PDF_NOT_ALLOWED: 'Šiame žingsnyje PDF failai nepriimami. Pasirinkite nuotrauką.',
     EMPTY_FILE: 'Šis failas tuščias. Pasirinkite kitą.',
     DECODE_FAILED: 'Šios nuotraukos nepavyko perskaityti; ji gali būti sugadinta. Pasirinkite kitą.',

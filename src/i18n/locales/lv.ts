@@ -79,8 +79,8 @@ const lv: Messages = {
   upload: {
     drop: 'Ievelciet failu šeit vai',
     dropActive: 'Atlaidiet failu, lai to izmantotu',
-    types: 'JPEG, PNG vai WebP fotoattēls',
-    typesWithPdf: 'JPEG, PNG vai WebP fotoattēls vai PDF fails',
+    types: 'JPEG, PNG, WebP vai HEIC fotoattēls',
+    typesWithPdf: 'JPEG, PNG, WebP vai HEIC fotoattēls vai PDF fails',
     preparing: 'Sagatavo jūsu fotoattēlu…',
     // "px" avoids agreeing the noun with the number (21 pikselis, 22 pikseļi).
     ready: 'Fotoattēls gatavs: {{width}} × {{height}} px, {{size}}.',
@@ -160,8 +160,8 @@ const lv: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Lūdzu, izvēlieties tikai vienu failu.',
-    UNSUPPORTED_TYPE: 'Šis fails nav JPEG, PNG vai WebP fotoattēls. Izvēlieties fotoattēlu.',
-    HEIC: 'iPhone HEIC fotoattēli pagaidām netiek atbalstīti. Izvēlieties JPEG failu vai kameras iestatījumos izvēlieties saderīgāko formātu.',
+    UNSUPPORTED_TYPE: 'Šis fails nav JPEG, PNG, WebP vai HEIC fotoattēls. Izvēlieties fotoattēlu.',
+    HEIC: 'Šo HEIC fotoattēlu šajā pārlūkprogrammā neizdevās pārveidot. Izvēlieties JPEG failu vai kameras iestatījumos izvēlieties saderīgāko formātu.',
     PDF_NOT_ALLOWED: 'Šajā solī PDF netiek pieņemts. Izvēlieties fotoattēlu.',
     EMPTY_FILE: 'Šis fails ir tukšs. Izvēlieties citu.',
     DECODE_FAILED: 'Šo fotoattēlu neizdevās nolasīt; iespējams, tas ir bojāts. Izvēlieties citu.',

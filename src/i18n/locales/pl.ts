@@ -79,8 +79,8 @@ const pl: Messages = {
   upload: {
     drop: 'Przeciągnij plik tutaj lub',
     dropActive: 'Upuść plik, aby go użyć',
-    types: 'Zdjęcie JPEG, PNG lub WebP',
-    typesWithPdf: 'Zdjęcie JPEG, PNG lub WebP albo plik PDF',
+    types: 'Zdjęcie JPEG, PNG, WebP lub HEIC',
+    typesWithPdf: 'Zdjęcie JPEG, PNG, WebP lub HEIC albo plik PDF',
     preparing: 'Przygotowujemy zdjęcie…',
     // "px" avoids agreeing the noun with the number (3024 piksele, 4032 piksele, 4035 pikseli).
     ready: 'Zdjęcie gotowe: {{width}} × {{height}} px, {{size}}.',
@@ -160,8 +160,8 @@ const pl: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Wybierz tylko jeden plik naraz.',
-    UNSUPPORTED_TYPE: 'Ten plik nie jest zdjęciem JPEG, PNG ani WebP. Wybierz zdjęcie.',
-    HEIC: 'Zdjęcia HEIC z iPhone’a nie są jeszcze obsługiwane. Wybierz plik JPEG albo ustaw w ustawieniach aparatu format „Najbardziej zgodne”.',
+    UNSUPPORTED_TYPE: 'Ten plik nie jest zdjęciem JPEG, PNG, WebP ani HEIC. Wybierz zdjęcie.',
+    HEIC: 'Nie udało się przekonwertować tego zdjęcia HEIC w tej przeglądarce. Wybierz plik JPEG albo ustaw w ustawieniach aparatu format „Najbardziej zgodne”.',
     PDF_NOT_ALLOWED: 'W tym kroku plik PDF nie jest akceptowany. Wybierz zdjęcie.',
     EMPTY_FILE: 'Ten plik jest pusty. Wybierz inny.',
     DECODE_FAILED: 'Nie udało się odczytać tego zdjęcia; może być uszkodzone. Wybierz inne.',

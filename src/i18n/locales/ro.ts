@@ -79,8 +79,8 @@ const ro: Messages = {
   upload: {
     drop: 'Trageți un fișier aici sau',
     dropActive: 'Eliberați fișierul pentru a-l folosi',
-    types: 'Fotografie JPEG, PNG sau WebP',
-    typesWithPdf: 'Fotografie JPEG, PNG sau WebP ori un PDF',
+    types: 'Fotografie JPEG, PNG, WebP sau HEIC',
+    typesWithPdf: 'Fotografie JPEG, PNG, WebP sau HEIC ori un PDF',
     preparing: 'Se pregătește fotografia…',
     // "px" avoids agreeing the noun with the number (19 pixeli, 20 de pixeli).
     ready: 'Fotografie pregătită: {{width}} × {{height}} px, {{size}}.',
@@ -160,8 +160,8 @@ const ro: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Alegeți un singur fișier odată.',
-    UNSUPPORTED_TYPE: 'Acest fișier nu este o fotografie JPEG, PNG sau WebP. Alegeți o fotografie.',
-    HEIC: 'Fotografiile HEIC de pe iPhone nu sunt încă acceptate. Alegeți un JPEG sau setați formatul camerei la „Cel mai compatibil”.',
+    UNSUPPORTED_TYPE: 'Acest fișier nu este o fotografie JPEG, PNG, WebP sau HEIC. Alegeți o fotografie.',
+    HEIC: 'Această fotografie HEIC nu a putut fi convertită în acest browser. Alegeți un JPEG sau setați formatul camerei la „Cel mai compatibil”.',
     PDF_NOT_ALLOWED: 'Pentru acest pas nu se acceptă PDF. Alegeți o fotografie.',
     EMPTY_FILE: 'Acest fișier este gol. Alegeți altul.',
     DECODE_FAILED: 'Această fotografie nu a putut fi citită; poate fi deteriorată. Alegeți alta.',

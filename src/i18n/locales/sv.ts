@@ -79,8 +79,8 @@ const sv: Messages = {
   upload: {
     drop: 'Dra en fil hit eller',
     dropActive: 'Släpp filen för att använda den',
-    types: 'Foto i JPEG, PNG eller WebP',
-    typesWithPdf: 'Foto i JPEG, PNG eller WebP, eller en PDF',
+    types: 'Foto i JPEG, PNG, WebP eller HEIC',
+    typesWithPdf: 'Foto i JPEG, PNG, WebP eller HEIC, eller en PDF',
     preparing: 'Förbereder ditt foto…',
     ready: 'Fotot är klart: {{width}} × {{height}} pixlar, {{size}}.',
     pdfReady: 'PDF:en är klar: {{name}}, {{size}}.',
@@ -159,8 +159,8 @@ const sv: Messages = {
   },
   fileError: {
     MULTIPLE_FILES: 'Välj en fil i taget.',
-    UNSUPPORTED_TYPE: 'Den här filen är inte ett foto i JPEG, PNG eller WebP. Välj ett foto.',
-    HEIC: 'HEIC-foton från iPhone stöds inte än. Välj en JPEG eller ställ in kamerans format på ”Mest kompatibel”.',
+    UNSUPPORTED_TYPE: 'Den här filen är inte ett foto i JPEG, PNG, WebP eller HEIC. Välj ett foto.',
+    HEIC: 'Det gick inte att konvertera det här HEIC-fotot i den här webbläsaren. Välj en JPEG eller ställ in kamerans format på ”Mest kompatibel”.',
     PDF_NOT_ALLOWED: 'PDF godtas inte i det här steget. Välj ett foto.',
     EMPTY_FILE: 'Den här filen är tom. Välj en annan.',
     DECODE_FAILED: 'Det gick inte att läsa fotot; det kan vara skadat. Välj ett annat.',
