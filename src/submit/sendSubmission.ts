@@ -25,7 +25,7 @@ export const DEFAULT_ANSWER_TIMEOUT_MS = 150_000;
  * with the scanRef or rejects with an `OnboardingError` that says whether the body had been sent
  * whole (`delivery`), which decides between sending again and asking the backend first.
  */
-export function sendSubmission(url: string, body: SubmitBody | ReuploadBody | string, options: SendOptions = {}): Promise<SubmitSuccess> {
+export function sendSubmission(url: string, body: SubmitBody | ReuploadBody | Blob | string, options: SendOptions = {}): Promise<SubmitSuccess> {
   const { onProgress, signal, requestId } = options;
   const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   const answerTimeoutMs = options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
@@ -86,7 +86,7 @@ export function sendSubmission(url: string, body: SubmitBody | ReuploadBody | st
     request.onerror = () => fail({ code: 'NETWORK', delivery: delivery() });
     signal?.addEventListener('abort', onAbort, { once: true });
     arm(stallMs, 'the upload did not start');
-    request.send(typeof body === 'string' ? body : JSON.stringify(body));
+    request.send(typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body));
   });
 }
 

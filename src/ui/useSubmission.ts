@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { blobToBase64 } from '../compress/base64';
 import { isOnboardingError, redactError, type OnboardingError } from '../core/errors';
 import { sessionDeadline } from '../core/expiry';
 import { flowReducer, type FlowAction, type FlowState } from '../core/flow';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retryPolicy';
-import { buildReuploadBody, buildSubmitBody } from '../core/submitBody';
+import { requestBodyParts } from '../core/submitBody';
 import type { Session } from '../core/token';
+import { assembleBody } from '../submit/requestBody';
 import { sendSubmission } from '../submit/sendSubmission';
 import { fetchSubmissionStatus, statusUrlOf } from '../submit/submissionStatus';
 import { submitWithRetry, type SubmitPorts } from '../submit/submitWithRetry';
@@ -77,8 +77,8 @@ export function useSubmission(state: FlowState, dispatch: (action: FlowAction) =
         for (;;) {
           const reupload = current.target.kind === 'REUPLOAD';
           const url = reupload ? reuploadUrl : submitUrl;
-          // Built once per session and kept across retries: base64 of 15 MB is not free on a phone.
-          const body = JSON.stringify(reupload ? await buildReuploadBody(current, blobToBase64) : await buildSubmitBody(current, blobToBase64));
+          // Built once per session and kept across retries, as a Blob: outside the JavaScript heap.
+          const body = await assembleBody(requestBodyParts(current), { signal });
           signal.throwIfAborted();
           const token = reupload ? { reuploadToken: current.session.authToken } : { authToken: current.session.authToken };
           const ports = browserPorts({

@@ -240,7 +240,8 @@ describe('buildSubmitBody', () => {
 
   it('refuses an image over its budget instead of sending a request the vendor would refuse', async () => {
     const state = atReview();
-    const tooLong = 'A'.repeat(budgetOf(state).base64Chars + 4);
-    await expect(buildSubmitBody(state, async () => tooLong)).rejects.toThrow(/over its budget/);
+    const oversized = new Blob([new Uint8Array(budgetOf(state).bytes + 3)]);
+    const over = { ...state, images: { ...state.images, FACE: { ...image(), blob: oversized, bytes: oversized.size } } };
+    await expect(buildSubmitBody(over, async () => 'QUJD')).rejects.toThrow(/over its budget/);
   });
 });
