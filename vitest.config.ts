@@ -5,6 +5,22 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { AUTO_ALLOW_CAMERA, CHROMIUM_ARGS, FAKE_CAMERA, tryFindChromium } from './test/chromium.ts';
 
+/** Vitest browser mode in the system Chromium, with the fake camera already allowed. */
+const chromiumWithFakeCamera = () => ({
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({
+    launchOptions: {
+      // A missing browser is reported clearly by the projects' global setup.
+      executablePath: tryFindChromium(),
+      // The capture code is tested against a real MediaStream.
+      args: [...CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA],
+    },
+  }),
+  instances: [{ browser: 'chromium' as const }],
+});
+
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
@@ -32,20 +48,7 @@ export default defineConfig({
           include: ['test/browser/**/*.test.{ts,tsx}'],
           testTimeout: 60_000,
           globalSetup: ['test/browser/requireChromium.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                // A missing browser is reported clearly by the global setup below.
-                executablePath: tryFindChromium(),
-                // The fake camera, already allowed: the capture code is tested against a real MediaStream.
-                args: [...CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA],
-              },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumWithFakeCamera(),
         },
       },
       {
@@ -60,15 +63,7 @@ export default defineConfig({
           name: 'storybook',
           testTimeout: 30_000,
           globalSetup: ['test/browser/requireChromium.ts'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: tryFindChromium(), args: [...CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA] },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumWithFakeCamera(),
         },
       },
       {

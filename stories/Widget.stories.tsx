@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { Session } from '../src/core/token';
 import { Onboarding } from '../src/ui/Onboarding';
-import { mockSession, STEPS } from './fixtures';
+import { makeSession, STEPS } from './fixtures';
 
 /**
  * The whole widget as a host renders it, from a mock session passed as the `session` prop: no
@@ -13,7 +13,7 @@ const meta = {
   title: 'Widget/Onboarding',
   component: Onboarding,
   parameters: { widget: { frame: 'none' } },
-  args: { session: mockSession(), onComplete: fn(), onError: fn(), onStepChange: fn() },
+  args: { session: makeSession(), onComplete: fn(), onError: fn(), onStepChange: fn() },
   render: (args, { globals }) => <Onboarding {...args} locale={args.locale ?? (globals.locale as string)} colorScheme={globals.scheme === 'dark' ? 'dark' : 'light'} />,
 } satisfies Meta<typeof Onboarding>;
 export default meta;
@@ -21,13 +21,13 @@ type Story = StoryObj<typeof meta>;
 
 export const FromTheStart: Story = {};
 export const WithCloseAndLanguageMenu: Story = { args: { onExit: fn(), languageSwitcher: true } };
-export const PresetCountryAndPassport: Story = { args: { session: mockSession({ country: 'LT', documents: ['PASSPORT'], showInstructions: false }) } };
-export const WithProofOfAddress: Story = { args: { session: mockSession({ utilityBill: true, country: 'PL', showInstructions: false }) } };
+export const PresetCountryAndPassport: Story = { args: { session: makeSession({ country: 'LT', documents: ['PASSPORT'], showInstructions: false }) } };
+export const WithProofOfAddress: Story = { args: { session: makeSession({ utilityBill: true, country: 'PL', showInstructions: false }) } };
 export const ThemedByTheHost: Story = {
   args: { onExit: fn(), theme: { '--mk-color-primary': '#0f6b4f', '--mk-color-primary-text': '#ffffff', '--mk-radius': '4px', '--mk-font': 'Georgia, serif' } },
 };
 
-const withMerchantStep: Session = mockSession({
+const withMerchantStep: Session = makeSession({
   country: 'LT',
   documents: ['ID_CARD'],
   showInstructions: false,
@@ -37,7 +37,7 @@ export const MerchantStepAfterTheDocument: Story = { args: { session: withMercha
 
 /** A session that is not one (the host passed something broken): the person gets a clear screen. */
 export const BrokenSession: Story = {
-  args: { session: { ...mockSession(), authToken: '' } },
+  args: { session: { ...makeSession(), authToken: '' } },
   play: async ({ canvasElement, args }) => {
     await expect(await within(canvasElement).findByRole('alert')).toBeVisible();
     await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'SESSION_FAILED' })));

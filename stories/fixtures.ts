@@ -4,23 +4,9 @@
  */
 import type { CapturedImage } from '../src/core/flow';
 import type { ImageStep } from '../src/core/steps';
-import type { Session, StepSettings, StepTexts } from '../src/core/token';
+import type { StepSettings, StepTexts } from '../src/core/token';
 
-export function mockSession(overrides: Partial<Session> = {}): Session {
-  return {
-    authToken: 'storybook-token',
-    scanRef: 'storybook-scan',
-    documents: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE', 'RESIDENCE_PERMIT'],
-    additionalSteps: null,
-    utilityBill: null,
-    locale: null,
-    country: null,
-    showInstructions: true,
-    expiryTime: 3600,
-    sessionLength: 600,
-    ...overrides,
-  };
-}
+export { makeSession } from '../test/sessionFixture';
 
 const UPLOAD_OR_CAMERA: StepSettings = { canUpload: true, canCapture: true, canUploadPDF: false };
 const UPLOAD_ONLY: StepSettings = { canUpload: true, canCapture: false, canUploadPDF: false };

@@ -35,18 +35,4 @@ export const session: fc.Arbitrary<Session> = fc.record({
   sessionLength: fc.constant(600),
 });
 
-export function makeSession(overrides: Partial<Session> = {}): Session {
-  return {
-    authToken: 'TOKEN123',
-    scanRef: 'scan-1',
-    documents: ['ID_CARD', 'PASSPORT', 'DRIVER_LICENSE', 'RESIDENCE_PERMIT'],
-    additionalSteps: null,
-    utilityBill: null,
-    locale: null,
-    country: null,
-    showInstructions: true,
-    expiryTime: 3600,
-    sessionLength: 600,
-    ...overrides,
-  };
-}
+export { makeSession } from '../sessionFixture';
