@@ -9,11 +9,13 @@ export interface SecurityOptions {
  * The policy the hosted page runs under: scripts, styles, workers and connections from its own
  * origin only; no inline script or style, no eval; images also from `blob:` (previews of the
  * person's photos) and `data:` (the empty favicon); camera video from `blob:`/MediaStream.
+ * `'wasm-unsafe-eval'` lets the compression worker compile the HEIC decoder (WebAssembly from its
+ * own origin, loaded only when an iPhone photo arrives); it allows no JavaScript eval.
  */
 export function contentSecurityPolicy({ frameAncestors = "'self'" }: SecurityOptions = {}): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' blob: data:",
     "media-src 'self' blob:",
