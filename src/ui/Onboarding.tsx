@@ -123,6 +123,7 @@ export function Onboarding(props: OnboardingProps) {
   const exit = useExitRequest(props);
   const scheme = useColorScheme(colorScheme);
   const showExit = Boolean(exit.control) && !exit.confirming && exit.position?.screen !== 'SUBMITTING';
+  const closeButton = useReturnFocus(exit.confirming);
 
   return (
     <div
@@ -143,7 +144,7 @@ export function Onboarding(props: OnboardingProps) {
                   {props.languageSwitcher && language && (
                     <LanguageSwitcher value={language} onChange={(chosen) => setPicked({ language: chosen, over: locale })} />
                   )}
-                  {showExit && exit.control && <ExitButton onClick={exit.control.request} />}
+                  {showExit && exit.control && <ExitButton onClick={exit.control.request} buttonRef={closeButton} />}
                 </div>
               )}
               <ExitContext.Provider value={exit.control}>
@@ -178,6 +179,17 @@ export function Onboarding(props: OnboardingProps) {
       )}
     </div>
   );
+}
+
+/** After "Stay", focus goes back to the close control that asked, not to the page's top. */
+function useReturnFocus(confirming: boolean) {
+  const button = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(confirming);
+  useEffect(() => {
+    if (wasConfirming.current && !confirming) button.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  return button;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useRef } from 'react';
+import { createContext, useContext, useEffect, useRef, type Ref } from 'react';
 import { useTranslation } from '../i18n/react';
 
 /** Present only when the host passed `onExit`: a widget the host cannot remove shows no way out. */
@@ -9,10 +9,10 @@ export function useExit() {
 }
 
 /** The widget's own close control, top right of the card (in the .mk-topbar the root draws). */
-export function ExitButton({ onClick }: { onClick: () => void }) {
+export function ExitButton({ onClick, buttonRef }: { onClick: () => void; buttonRef?: Ref<HTMLButtonElement> }) {
   const { t } = useTranslation();
   return (
-    <button type="button" className="mk-button mk-button--secondary mk-button--small mk-exit" onClick={onClick}>
+    <button ref={buttonRef} type="button" className="mk-button mk-button--secondary mk-button--small mk-exit" onClick={onClick}>
       {t('exit.close')}
     </button>
   );
@@ -27,7 +27,16 @@ export function ExitConfirm({ onStay, onLeave }: { onStay: () => void; onLeave: 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="mk-screen" role="alertdialog" aria-modal="false" aria-labelledby="mk-exit-title" aria-describedby="mk-exit-text">
+    <section
+      className="mk-screen"
+      role="alertdialog"
+      aria-modal="false"
+      aria-labelledby="mk-exit-title"
+      aria-describedby="mk-exit-text"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onStay();
+      }}
+    >
       <header className="mk-screen__header">
         <h1 id="mk-exit-title" ref={heading} tabIndex={-1} className="mk-title">
           {t('exit.confirmTitle')}

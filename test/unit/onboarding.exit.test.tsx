@@ -40,7 +40,7 @@ describe('onExit', () => {
     expect(onExit).toHaveBeenCalledExactlyOnceWith({ reason: 'CLOSED', at: { screen: 'STEP', step: 'INSTRUCTIONS' } });
   });
 
-  it('asks before throwing work away, and "Stay" returns to the same screen with the photo kept', async () => {
+  it('asks before throwing work away; "Stay" or Escape returns to the same screen with the photo kept', async () => {
     const user = userEvent.setup();
     const onExit = vi.fn();
     render(<Onboarding session={passportOnly} locale="en" onExit={onExit} />);
@@ -58,6 +58,13 @@ describe('onExit', () => {
     await user.click(screen.getByRole('button', { name: 'Stay' }));
     expect(screen.getByRole('heading', { name: 'Photo page of your passport' })).toBeVisible();
     expect(screen.getByText(/photo ready/i)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await screen.findByRole('heading', { name: 'Leave the verification?' });
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('heading', { name: 'Photo page of your passport' })).toBeVisible();
+    expect(onExit).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await user.click(await screen.findByRole('button', { name: 'Leave' }));
