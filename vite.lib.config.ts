@@ -35,8 +35,10 @@ export default defineConfig({
       external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
       output: {
         chunkFileNames: 'chunks/[name]-[hash].js',
-        // Library mode drops CSS imports from the JS; the entry imports the extracted stylesheet again.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? `import './${CSS_FILE}';` : ''),
+        // 'use client': the component has state, so React Server Components hosts (Next.js) must
+        // render it on the client. Library mode drops CSS imports from the JS; the entry imports the
+        // extracted stylesheet again.
+        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? `'use client';\nimport './${CSS_FILE}';` : ''),
       },
     },
   },
