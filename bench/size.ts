@@ -61,7 +61,8 @@ function kindOf(file: string): string {
   if (/compress\.worker/.test(file)) return 'compression worker';
   if (/libheif/.test(file)) return 'HEIC decoder (worker)';
   if (/browser-image-compression/.test(file)) return 'library fallback (worker)';
-  if (/\/(?:[a-z]{2}|pseudo)-[\w-]+\.js$/.test(file)) return 'language';
+  if (/\/pseudo-[\w-]+\.js$/.test(file)) return 'pseudo-locale (only when asked for)';
+  if (/\/[a-z]{2}-[\w-]+\.js$/.test(file)) return 'language';
   return 'other';
 }
 
