@@ -28,6 +28,8 @@ export const ERRORS = {
   REUPLOAD_NOT_FOUND: { status: 403, from: 'backend' },
   /** The client sent its body too slowly, or stopped sending it. */
   REQUEST_TIMEOUT: { status: 408, from: 'backend' },
+  /** Every submission slot stayed taken for too long: try again shortly (with Retry-After). */
+  BACKEND_BUSY: { status: 503, from: 'backend' },
   SESSION_NOT_CREATED: { status: 502, from: 'backend' },
   VENDOR_UNREACHABLE: { status: 502, from: 'backend' },
   VENDOR_TIMEOUT: { status: 504, from: 'backend' },

@@ -14,6 +14,7 @@ import { IMAGE_MIME_TYPES } from './imageSniff.ts';
 import { toVendorLocale } from './locales.ts';
 import { createSandboxVendor } from './sandbox.ts';
 import type { SandboxVendor } from './sandbox.ts';
+import { Slots } from './slots.ts';
 import { SubmissionRecord } from './submissionRecord.ts';
 import type { Outcome } from './submissionRecord.ts';
 import { createVendorClient } from './vendorClient.ts';
@@ -35,6 +36,8 @@ export interface MerchantBackendDeps {
   log?: (line: string) => void;
   /** Minted tokens remembered at once; the oldest are forgotten first. */
   maxSessions?: number;
+  /** How long a submission may wait for a free slot before it is told to come back (503). */
+  slotWaitMs?: number;
 }
 
 /** The backend's handler, with counters a load test or a sandbox page may read. */
@@ -61,6 +64,12 @@ const REUPLOAD_LIFETIME_SECONDS = 3600;
 const FORWARDED_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** `{ authToken }` or `{ reuploadToken }`. */
 const STATUS_BODY_MAX_BYTES = 4 * 1024;
+/**
+ * Under the widget's 45 s stall limit, so a waiting phone hears "busy, retry in a moment" before it
+ * gives up on a silent connection by itself.
+ */
+const SLOT_WAIT_MS = 30_000;
+const BUSY_RETRY_AFTER_SECONDS = 5;
 /** Request ids are the widget's reference shown to the person; only a short, plain one is logged. */
 const REQUEST_ID = /^[A-Za-z0-9-]{1,64}$/;
 
@@ -146,6 +155,24 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
   const forwarded = new BoundedMap<string, Forwarded>(deps.maxSessions ?? 10_000, 0);
   const reuploads = new BoundedMap<string, ReuploadGrant>(deps.maxSessions ?? 10_000, SESSION_RETENTION_MS);
   const submitCap = submitBodyCap(config);
+  const slots = new Slots(config.maxConcurrentSubmissions);
+  const slotWaitMs = deps.slotWaitMs ?? SLOT_WAIT_MS;
+
+  /** Runs `handle` holding a submission slot, or answers 503 with Retry-After when none frees up. */
+  async function inSlot(request: Request, handle: () => Promise<Response>): Promise<Response> {
+    const release = await slots.acquire(slotWaitMs);
+    if (!release) {
+      discardBody(request);
+      return problemResponse(problem('BACKEND_BUSY', 'Too many submissions are being forwarded right now: try again shortly'), {
+        'retry-after': String(BUSY_RETRY_AFTER_SECONDS),
+      });
+    }
+    try {
+      return await handle();
+    } finally {
+      release();
+    }
+  }
 
   async function createSession(request: Request): Promise<Response> {
     const contentType = request.headers.get('content-type');
@@ -438,9 +465,9 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
   type Route = Partial<Record<string, (request: Request, pathname: string) => Promise<Response> | Response>>;
   const routes = new Map<string, Route>([
     ['/api/session', { POST: createSession }],
-    ['/api/submit', { POST: submit }],
+    ['/api/submit', { POST: (request) => inSlot(request, () => submit(request)) }],
     ['/api/submit/status', { POST: submissionStatus }],
-    ['/api/reupload', { POST: reupload }],
+    ['/api/reupload', { POST: (request) => inSlot(request, () => reupload(request)) }],
     ['/api/reupload/status', { POST: submissionStatus }],
   ]);
   // Without a secret nobody may mint re-upload sessions, so the path does not exist.
