@@ -98,8 +98,10 @@ async function dimensions(blob: Blob): Promise<{ width: number; height: number }
 interface Contender {
   method: Method;
   budget: number | null;
-  /** Measured rounds (after one warm-up); the slow library gets fewer. */
+  /** Measured rounds; the slow library gets one. */
   rounds: number;
+  /** One unmeasured run first (worker start, chunk loading, JIT); the library's one run is cold. */
+  warmUp: boolean;
   run: () => Promise<Outcome>;
 }
 
@@ -113,7 +115,7 @@ async function measureFixture(fixture: string, contenders: Contender[], rounds: 
   const last: (Outcome | undefined)[] = contenders.map(() => undefined);
   for (let round = -1; round < rounds; round++) {
     for (const [i, contender] of contenders.entries()) {
-      if (round >= contender.rounds) continue;
+      if (round >= contender.rounds || (round < 0 && !contender.warmUp)) continue;
       setStatus(`${fixture}, ${contender.method}${contender.budget ? ` @ ${contender.budget}` : ''}: ${round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`}`);
       const start = performance.now();
       last[i] = await contender.run();
@@ -210,6 +212,7 @@ window.runBench = async ({ runs, budgets, libraryBudget, libUrl }) => {
       method: 'ours',
       budget,
       rounds: runs,
+      warmUp: true,
       run: async () => {
         const r = await compressImageWithDetails(fixture.file, { budgetBytes: budget });
         const firstTry = r.engine === 'passthrough' || (r.engine === 'native' && r.encodes === 1);
@@ -221,6 +224,7 @@ window.runBench = async ({ runs, budgets, libraryBudget, libUrl }) => {
         method: 'library',
         budget: libraryBudget,
         rounds: 1,
+        warmUp: false,
         run: async () => {
           // Defaults except the budget, plus libURL: its default is a jsdelivr URL, which our CSP and this
           // offline machine both refuse; without it the library silently falls back to the main thread.
@@ -229,7 +233,7 @@ window.runBench = async ({ runs, budgets, libraryBudget, libUrl }) => {
         },
       });
     }
-    contenders.push({ method: 'floor', budget: null, rounds: runs, run: () => floor(fixture) });
+    contenders.push({ method: 'floor', budget: null, rounds: runs, warmUp: true, run: () => floor(fixture) });
     rows.push(...(await measureFixture(fixture.name, contenders, runs)));
   }
   setStatus('done');

@@ -109,7 +109,7 @@ async function main(): Promise<void> {
 
 function print(report: BenchReport, version: string): void {
   const n = (value: number): string => value.toLocaleString('en-US');
-  console.log(`\nChromium ${version}; median of ${RUNS} rounds after one warm-up, the methods taking turns within each round (browser-image-compression: one round, it is slow). Fixtures (generated in the page):\n`);
+  console.log(`\nChromium ${version}; median of ${RUNS} rounds after one warm-up, the methods taking turns within each round (browser-image-compression: one cold run, it is slow). Fixtures (generated in the page):\n`);
   for (const f of report.fixtures) console.log(`- ${f.name}: ${f.type}, ${n(f.bytes)} bytes, ${f.width}×${f.height}`);
   console.log('\n| fixture | method | budget (bytes) | median ms | runs ms | output bytes | output size | longest main-thread task | × floor (paired) | notes |');
   console.log('|---|---|---:|---:|---|---:|---|---:|---:|---|');

@@ -7,7 +7,7 @@
 import { adoptBitmap, drawOpaque, encodeJpeg, release, type PixelMeter } from './canvas';
 import type { Decoded } from './decode';
 import type { Job, Result } from './job';
-import { SizePredictor, START_PERCENT } from './sizePredictor';
+import { SizePredictor } from './sizePredictor';
 
 /** Aim this far below the budget, so a sample that under-predicts by up to 3 % still fits first time. */
 const AIM = 0.97;
@@ -43,8 +43,7 @@ export async function searchJpeg(job: Job, decoded: Decoded, maxLongSide: number
   let correction = 1;
   try {
     for (let sizes = 1; sizes <= MAX_SIZES && encodes < MAX_NATIVE_ENCODES; ) {
-      const target = (AIM * budget) / correction;
-      const plan = correction === 1 && (await predictor.clearlyFits(target)) ? { percent: START_PERCENT } : await predictor.plan(target);
+      const plan = await predictor.plan((AIM * budget) / correction);
       check();
       progress(0.55);
       if ('scale' in plan) {
