@@ -181,6 +181,8 @@ export function Onboarding(props: OnboardingProps) {
   );
 }
 
+const sameStep = (a: StepChange, b: StepChange) => a.screen === b.screen && a.step === b.step && a.stepName === b.stepName;
+
 /** After "Stay", focus goes back to the close control that asked, not to the page's top. */
 function useReturnFocus(confirming: boolean) {
   const button = useRef<HTMLButtonElement>(null);
@@ -205,12 +207,14 @@ function useExitRequest({ onExit, onComplete, onStepChange }: OnboardingProps) {
   const latest = useRef({ onExit, onComplete, onStepChange });
   latest.current = { onExit, onComplete, onStepChange };
 
-  const positionRef = useRef(position);
-  positionRef.current = position;
+  // Set by the handler itself, not on render: a click may come before React re-renders.
+  const positionRef = useRef<StepChange | null>(null);
 
   const handleStepChange = useCallback((change: StepChange) => {
-    // The first screen reported (twice under strict mode, before any re-render) is the start.
-    if (positionRef.current) progressed.current = true;
+    // The same screen reported again (strict mode runs effects twice) is not progress.
+    const previous = positionRef.current;
+    if (previous && !sameStep(previous, change)) progressed.current = true;
+    positionRef.current = change;
     setPosition(change);
     latest.current.onStepChange?.(change);
   }, []);
