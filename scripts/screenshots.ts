@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, makeDocumentPhoto, startHarness } from '../test/e2e/harness';
+import { launchBrowser, makeDocumentPhoto, smallJpeg, startHarness } from '../test/e2e/harness';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 const WALK_VIEWPORTS = { ...VIEWPORTS, narrow: { width: 320, height: 640 } };
@@ -27,6 +27,7 @@ try {
   await harness.close();
 }
 await cameraScreens();
+await submissionScreens();
 console.log(`screenshots written to ${out.pathname}`);
 
 async function walk(page: Page, shoot: (screen: string) => Promise<void>) {
@@ -191,5 +192,109 @@ async function cameraScreens() {
   } finally {
     await noCamera.close();
     await camera.close();
+  }
+}
+
+/**
+ * What a person sees when sending meets trouble, and after a reload: the restored draft and
+ * "Start over", offline mid-send, an automatic retry, a refused photo, an unknown error with its
+ * reference, and the session-time line (the page clock run forward).
+ */
+async function submissionScreens() {
+  const kit = await startHarness({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ documents: ['ID_CARD', 'PASSPORT'] }) });
+  try {
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      const shoot = (page: Page, screen: string) => page.screenshot({ path: new URL(`${locale}-${name}-submit-${screen}.png`, out).pathname, fullPage: true });
+      const open = async () => {
+        const context = await kit.browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${kit.origin}/?locale=${locale}`);
+        return page;
+      };
+      const primary = (page: Page) => page.locator('.mk-actions .mk-button--primary');
+      const upload = async (page: Page, photo: Buffer) => {
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.mk-dropzone button').click()]);
+        await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+        await page.locator('.mk-figure').waitFor({ timeout: 60_000 });
+      };
+      /** Front and back of an identity card taken; `toReview` adds the selfie and goes on to review. */
+      const walk = async (page: Page, toReview: boolean) => {
+        const photo = await smallJpeg(page);
+        await primary(page).click();
+        await page.locator('input[type=search]').fill('lt');
+        await page.locator('input[value=LT]').check();
+        await primary(page).click();
+        await page.locator('input[value=ID_CARD]').check();
+        await primary(page).click();
+        for (const _step of toReview ? ['FRONT', 'BACK', 'FACE'] : ['FRONT', 'BACK']) {
+          await upload(page, photo);
+          await primary(page).click();
+        }
+        if (toReview) await page.locator('.mk-review').waitFor();
+      };
+
+      let page = await open();
+      await walk(page, false);
+      await page.waitForTimeout(500);
+      await page.reload();
+      await page.locator('.mk-banner--restored').waitFor();
+      await shoot(page, '1-restored');
+      await page.locator('.mk-start-over button').click();
+      await shoot(page, '2-start-over');
+      await page.context().close();
+
+      page = await open();
+      await walk(page, true);
+      await page.context().setOffline(true);
+      await page.route('**/api/submit', (route) => route.abort('internetdisconnected'));
+      await primary(page).click();
+      await page.locator('[data-mk-phase="WAITING_FOR_NETWORK"]').waitFor();
+      await shoot(page, '3-offline');
+      await page.context().close();
+
+      page = await open();
+      await walk(page, true);
+      await page.route('**/api/submit', (route) =>
+        route.fulfill({ status: 503, headers: { 'content-type': 'application/json', 'retry-after': '60' }, body: '{"message":"Busy","identifier":"SERVICE_UNAVAILABLE"}' }),
+      );
+      await primary(page).click();
+      await page.locator('[data-mk-phase="RETRYING"]').waitFor();
+      await shoot(page, '4-retrying');
+      await page.context().close();
+
+      page = await open();
+      await walk(page, true);
+      await page.route('**/api/submit', (route) =>
+        route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ message: "No image provided for step 'BACK'", identifier: 'MISSING_VALUE' }) }),
+      );
+      await primary(page).click();
+      await page.locator('.mk-screen [role=alert]').waitFor();
+      await shoot(page, '5-missing-back');
+      await page.context().close();
+
+      page = await open();
+      await walk(page, true);
+      await page.route('**/api/submit', (route) => route.fulfill({ status: 418, contentType: 'application/json', body: '{"message":"?","identifier":"SOMETHING_NEW"}' }));
+      await primary(page).click();
+      await page.locator('.mk-screen [role=alert]').waitFor();
+      await shoot(page, '6-unknown');
+      await page.context().close();
+
+      const context = await kit.browser.newContext({ viewport });
+      page = await context.newPage();
+      await page.clock.install();
+      await page.goto(`${kit.origin}/?locale=${locale}`);
+      await page.locator('h1').waitFor();
+      await primary(page).click();
+      await page.clock.fastForward('08:30');
+      await page.locator('[data-mk-session-time="LOW"]').waitFor();
+      await shoot(page, '7-time-low');
+      await page.clock.fastForward('02:00');
+      await page.locator('[data-mk-session-time="EXPIRED"]').waitFor();
+      await shoot(page, '8-time-ended');
+      await context.close();
+    }
+  } finally {
+    await kit.close();
   }
 }

@@ -92,13 +92,15 @@ export function Flow(props: FlowProps) {
   const lengthMs = Math.min(session.expiryTime, session.sessionLength) * 1000;
   return (
     <>
-      <ConnectionStatus />
+      {/* While sending, the screen itself says what the connection is doing. */}
+      {screen.kind !== 'SUBMITTING' && <ConnectionStatus />}
       {onStep && obtainedAt !== null && (
         <SessionTimeNotice deadline={sessionDeadline(session, obtainedAt)} lengthMs={lengthMs} renewable={Boolean(renewSession)} />
       )}
       {onStep && restoredAt !== null && screen.id === restoredAt && <RestoredNotice />}
       <FlowScreen state={state} dispatch={dispatch} renewable={Boolean(renewSession)} />
-      {onStep && state.target.kind === 'VERIFICATION' && hasProgress(state) && <StartOver onConfirm={() => dispatch({ type: 'RESTART' })} />}
+      {/* Offered once there are photos to lose; choices alone are quicker to make again than to confirm. */}
+      {onStep && state.target.kind === 'VERIFICATION' && Object.keys(state.images).length > 0 && <StartOver onConfirm={() => dispatch({ type: 'RESTART' })} />}
     </>
   );
 }
