@@ -182,7 +182,7 @@ const de: Messages = {
     processing: 'Hochgeladen. Warten auf Bestätigung…',
     checking: 'Wir prüfen, ob Ihre Fotos angekommen sind…',
     offline: 'Keine Verbindung. Ihre Fotos bleiben erhalten und werden gesendet, sobald Sie wieder online sind.',
-    retrying: 'Die Verbindung wurde unterbrochen. Es wird automatisch erneut versucht ({{retry}} von {{of}})…',
+    retrying: 'Das Senden hat nicht geklappt. Es wird automatisch erneut versucht ({{retry}} von {{of}})…',
     renewing: 'Ihre Sitzung ist abgelaufen. Mit denselben Fotos wird eine neue gestartet…',
   },
   done: {

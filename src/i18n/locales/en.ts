@@ -185,7 +185,7 @@ const en = {
     processing: 'Uploaded. Waiting for confirmation…',
     checking: 'Checking whether your photos arrived…',
     offline: 'No connection. Your photos are kept and will be sent as soon as you are back online.',
-    retrying: 'The connection failed. Trying again by itself ({{retry}} of {{of}})…',
+    retrying: 'Sending did not work. Trying again by itself ({{retry}} of {{of}})…',
     renewing: 'Your session has ended. Starting a new one for the same photos…',
   },
   done: {

@@ -182,7 +182,7 @@ const es: Messages = {
     processing: 'Subido. Esperando confirmación…',
     checking: 'Comprobando si tus fotos han llegado…',
     offline: 'Sin conexión. Tus fotos se conservan y se enviarán en cuanto vuelvas a estar en línea.',
-    retrying: 'Se ha perdido la conexión. Reintentando automáticamente ({{retry}} de {{of}})…',
+    retrying: 'No se ha podido enviar. Reintentando automáticamente ({{retry}} de {{of}})…',
     renewing: 'Tu sesión ha terminado. Iniciando una nueva con las mismas fotos…',
   },
   done: {

@@ -182,7 +182,7 @@ const et: Messages = {
     processing: 'Üles laaditud. Ootame kinnitust…',
     checking: 'Kontrollime, kas teie fotod jõudsid kohale…',
     offline: 'Ühendus puudub. Teie fotod on alles ja saadetakse kohe, kui ühendus taastub.',
-    retrying: 'Ühendus katkes. Proovime automaatselt uuesti ({{retry}}/{{of}})…',
+    retrying: 'Saatmine ei õnnestunud. Proovime automaatselt uuesti ({{retry}}/{{of}})…',
     renewing: 'Teie seanss lõppes. Alustame samade fotodega uut…',
   },
   done: {

@@ -183,7 +183,7 @@ const fr: Messages = {
     processing: 'Envoi terminé. En attente de confirmation…',
     checking: 'Vérification de la bonne réception de vos photos…',
     offline: 'Pas de connexion. Vos photos sont conservées et seront envoyées dès votre retour en ligne.',
-    retrying: 'La connexion a été interrompue. Nouvelle tentative automatique ({{retry}} sur {{of}})…',
+    retrying: 'L’envoi n’a pas abouti. Nouvelle tentative automatique ({{retry}} sur {{of}})…',
     renewing: 'Votre session a pris fin. Ouverture d’une nouvelle session pour les mêmes photos…',
   },
   done: {

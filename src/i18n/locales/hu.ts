@@ -182,7 +182,7 @@ const hu: Messages = {
     processing: 'Feltöltve. Várakozás a visszaigazolásra…',
     checking: 'Ellenőrizzük, hogy megérkeztek-e a fényképei…',
     offline: 'Nincs kapcsolat. A fényképei megmaradnak, és elküldjük őket, amint újra lesz kapcsolat.',
-    retrying: 'Megszakadt a kapcsolat. Automatikus újrapróbálkozás ({{retry}}/{{of}})…',
+    retrying: 'A küldés nem sikerült. Automatikus újrapróbálkozás ({{retry}}/{{of}})…',
     renewing: 'A munkamenete lejárt. Újat indítunk ugyanazokkal a fényképekkel…',
   },
   done: {

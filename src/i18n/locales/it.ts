@@ -182,7 +182,7 @@ const it: Messages = {
     processing: 'Caricamento completato. In attesa di conferma…',
     checking: 'Verifichiamo se le tue foto sono arrivate…',
     offline: 'Nessuna connessione. Le tue foto sono conservate e verranno inviate appena torni online.',
-    retrying: 'La connessione si è interrotta. Nuovo tentativo automatico ({{retry}} di {{of}})…',
+    retrying: 'Invio non riuscito. Nuovo tentativo automatico ({{retry}} di {{of}})…',
     renewing: 'La sessione è scaduta. Ne avviamo una nuova con le stesse foto…',
   },
   done: {

@@ -181,7 +181,7 @@ const lt: Messages = {
     processing: 'Išsiųsta. Laukiama patvirtinimo…',
     checking: 'Tikriname, ar jūsų nuotraukos gautos…',
     offline: 'Nėra ryšio. Jūsų nuotraukos išsaugotos ir bus išsiųstos, kai tik ryšys atsiras.',
-    retrying: 'Ryšys nutrūko. Bandome dar kartą automatiškai ({{retry}} iš {{of}})…',
+    retrying: 'Nepavyko išsiųsti. Bandome dar kartą automatiškai ({{retry}} iš {{of}})…',
     renewing: 'Jūsų sesija baigėsi. Pradedame naują su tomis pačiomis nuotraukomis…',
   },
   done: {

@@ -183,7 +183,7 @@ const lv: Messages = {
     processing: 'Augšupielādēts. Gaida apstiprinājumu…',
     checking: 'Pārbaudām, vai jūsu fotoattēli ir saņemti…',
     offline: 'Nav savienojuma. Jūsu fotoattēli ir saglabāti un tiks nosūtīti, tiklīdz savienojums atjaunosies.',
-    retrying: 'Savienojums pārtrūka. Mēģinām vēlreiz automātiski ({{retry}} no {{of}})…',
+    retrying: 'Nosūtīt neizdevās. Mēģinām vēlreiz automātiski ({{retry}} no {{of}})…',
     renewing: 'Jūsu sesija ir beigusies. Sākam jaunu ar tiem pašiem fotoattēliem…',
   },
   done: {

@@ -183,7 +183,7 @@ const pl: Messages = {
     processing: 'Przesłano. Czekamy na potwierdzenie…',
     checking: 'Sprawdzamy, czy Twoje zdjęcia dotarły…',
     offline: 'Brak połączenia. Twoje zdjęcia są zachowane i zostaną wysłane, gdy tylko połączenie wróci.',
-    retrying: 'Połączenie zostało przerwane. Ponawiamy próbę automatycznie ({{retry}} z {{of}})…',
+    retrying: 'Nie udało się wysłać. Ponawiamy próbę automatycznie ({{retry}} z {{of}})…',
     renewing: 'Twoja sesja wygasła. Rozpoczynamy nową z tymi samymi zdjęciami…',
   },
   done: {

@@ -183,7 +183,7 @@ const ro: Messages = {
     processing: 'Încărcat. Se așteaptă confirmarea…',
     checking: 'Verificăm dacă fotografiile dumneavoastră au ajuns…',
     offline: 'Nu există conexiune. Fotografiile sunt păstrate și vor fi trimise imediat ce reveniți online.',
-    retrying: 'Conexiunea s-a întrerupt. Reîncercăm automat ({{retry}} din {{of}})…',
+    retrying: 'Trimiterea nu a reușit. Reîncercăm automat ({{retry}} din {{of}})…',
     renewing: 'Sesiunea a expirat. Începem una nouă cu aceleași fotografii…',
   },
   done: {

@@ -182,7 +182,7 @@ const sv: Messages = {
     processing: 'Uppladdat. Väntar på bekräftelse…',
     checking: 'Kontrollerar om dina foton har kommit fram…',
     offline: 'Ingen anslutning. Dina foton finns kvar och skickas så snart du är online igen.',
-    retrying: 'Anslutningen bröts. Försöker igen automatiskt ({{retry}} av {{of}})…',
+    retrying: 'Det gick inte att skicka. Försöker igen automatiskt ({{retry}} av {{of}})…',
     renewing: 'Din session har gått ut. Startar en ny med samma foton…',
   },
   done: {
