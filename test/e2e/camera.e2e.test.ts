@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, smallJpeg, startHarness, type Harness } from './harness';
+import { axeViolations, launchBrowser, smallJpeg, startHarness, toFirstPhoto, type Harness } from './harness';
 
 /**
  * The camera in real Chromium with its fake device (a 3840×2160 test pattern), against the
@@ -81,15 +81,6 @@ async function openPage(browser: Browser, options: BrowserContextOptions, ...scr
   return page;
 }
 
-async function toFront(page: Page, document: 'Identity card' | 'Passport') {
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByLabel('Search for a country').fill('lithuania');
-  await page.getByRole('radio', { name: 'Lithuania' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: document }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
-
 const shutter = (page: Page) => page.getByRole('button', { name: 'Take photo' });
 
 async function waitLive(page: Page) {
@@ -122,7 +113,7 @@ async function uploadAndContinue(page: Page, photo: Buffer) {
  * uploads; the merchant's capture-only step then shows an alert whose title is `reason`.
  */
 async function uploadToCaptureOnlyStep(page: Page, reason: string) {
-  await toFront(page, 'Passport');
+  await toFirstPhoto(page, 'Passport');
   await page.getByText(`${reason}: you can upload a photo instead.`).waitFor();
   expect(await page.getByRole('button', { name: 'Take a photo' }).count()).toBe(0);
   await expectAccessible(page);
@@ -138,7 +129,7 @@ async function uploadToCaptureOnlyStep(page: Page, reason: string) {
 describe('camera capture on the sandbox', () => {
   it('completes the whole flow on a phone with the camera alone, at the camera’s resolution', async () => {
     const page = await openPage(harness.browser, { ...PHONE, permissions: ['camera'] }, RECORD_CAMERA);
-    await toFront(page, 'Identity card');
+    await toFirstPhoto(page, 'Identity card');
 
     // Allowed before and on a phone: the camera opens by itself, with the card outline and guidance.
     await page.getByRole('heading', { level: 1, name: 'Front of your identity card' }).waitFor();
@@ -190,7 +181,7 @@ describe('camera capture on the sandbox', () => {
   it('explains a refused permission and offers the upload, which then works', async () => {
     // No permission granted and no auto-allow: Chromium refuses, as after "Block".
     const page = await openPage(harness.browser, DESKTOP, RECORD_CAMERA);
-    await toFront(page, 'Passport');
+    await toFirstPhoto(page, 'Passport');
     await page.getByRole('heading', { level: 1, name: 'Photo page of your passport' }).waitFor();
     await page.getByText('Your browser will ask if this page may use the camera.').waitFor();
     await expectAccessible(page);
@@ -211,7 +202,7 @@ describe('camera capture on the sandbox', () => {
 
   it('stops the camera when the person switches to upload, leaves the step, or the camera is unplugged', async () => {
     const page = await openPage(harness.browser, { ...DESKTOP, permissions: ['camera'] }, RECORD_CAMERA);
-    await toFront(page, 'Identity card');
+    await toFirstPhoto(page, 'Identity card');
     // On a desktop the camera is offered, not opened.
     await page.getByRole('button', { name: 'Take a photo' }).click();
     await waitLive(page);
@@ -250,7 +241,7 @@ describe('camera capture on the sandbox', () => {
     ['NotFoundError', 'No camera found', 1],
   ])('shows its own screen when getUserMedia fails with %s', async (name, title, requests) => {
     const page = await openPage(harness.browser, DESKTOP, refuseWith(name));
-    await toFront(page, 'Identity card');
+    await toFirstPhoto(page, 'Identity card');
     await page.getByRole('button', { name: 'Take a photo' }).click();
     await page.getByRole('alert').filter({ hasText: title }).waitFor();
     // A busy or picky camera may take a looser request: every rung of the ladder was tried.
@@ -304,7 +295,7 @@ describe('a computer with two cameras', () => {
 
   it('switches between them, announcing the one in use and stopping the other', async () => {
     const page = await openPage(browser(), { ...DESKTOP, permissions: ['camera'] }, RECORD_CAMERA);
-    await toFront(page, 'Identity card');
+    await toFirstPhoto(page, 'Identity card');
     await page.getByRole('button', { name: 'Take a photo' }).click();
     await waitLive(page);
     const status = page.getByRole('status').filter({ hasText: 'The camera is on' });

@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from '../../server/securityHeaders';
 import { createSite, listen, type RunningSite } from '../../server/site';
 import { encodeHeic } from '../browser/heicFixture';
 import { CHROMIUM_ARGS, findChromium } from '../chromium';
+import { toFirstPhoto } from './harness';
 
 /**
  * The production builds as a merchant deploys them: the hosted page (vite.config.ts) and the
@@ -116,12 +117,7 @@ type Upload = Buffer | { name: string; mimeType: string; buffer: Buffer };
 
 /** Instructions → country → document → three photos → review → submit, by role, in English. */
 async function walkToDone(ui: Page, photos: Upload[]) {
-  await ui.getByRole('button', { name: 'Start' }).click();
-  await ui.getByLabel('Search for a country').fill('lithuania');
-  await ui.getByRole('radio', { name: 'Lithuania' }).check();
-  await ui.getByRole('button', { name: 'Continue' }).click();
-  await ui.getByRole('radio', { name: 'Identity card' }).check();
-  await ui.getByRole('button', { name: 'Continue' }).click();
+  await toFirstPhoto(ui);
   for (const [index, photo] of photos.entries()) {
     const file = Buffer.isBuffer(photo) ? { name: `photo-${index}.png`, mimeType: 'image/png', buffer: photo } : photo;
     await ui.locator('input[type=file]').first().setInputFiles(file);

@@ -86,6 +86,23 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Instructions → Lithuania → the document, by role, in English: the front photo is next. */
+export async function toFirstPhoto(page: Page, document: 'Identity card' | 'Passport' = 'Identity card'): Promise<void> {
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByLabel('Search for a country').fill('lithuania');
+  await page.getByRole('radio', { name: 'Lithuania' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('radio', { name: document }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Chooses a file as a person does (the drop zone's button opens the picker) and waits for it to be ready. */
+export async function chooseFile(page: Page, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /^Choose (a|another) file$/ }).click()]);
+  await chooser.setFiles(file);
+  await page.getByText(/Photo ready|PDF ready/).waitFor({ timeout: 60_000 });
+}
+
 /** A small real JPEG drawn in the page: within every budget, so it goes through without re-encoding and walks stay quick. */
 export async function smallJpeg(page: Page): Promise<Buffer> {
   const base64 = await page.evaluate(async () => {

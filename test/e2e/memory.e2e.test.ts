@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDocumentPhoto, startHarness, type Harness } from './harness';
+import { chooseFile, makeDocumentPhoto, startHarness, toFirstPhoto, type Harness } from './harness';
 
 /**
  * What a whole verification leaves behind in the page: the JavaScript heap after three 12 MP
@@ -81,18 +81,10 @@ describe('memory after a full flow', () => {
 });
 
 async function walk(page: Page, photos: Buffer[]) {
-  const upload = async (buffer: Buffer, name: string) => {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /^Choose (a|another) file$/ }).click()]);
-    await chooser.setFiles({ name, mimeType: 'image/jpeg', buffer });
-    await page.getByText(/Photo ready/).waitFor({ timeout: 60_000 });
+  await toFirstPhoto(page);
+  for (const [index, name] of ['front.jpg', 'back.jpg', 'selfie.jpg'].entries()) {
+    await chooseFile(page, { name, mimeType: 'image/jpeg', buffer: photos[index]! });
     await page.getByRole('button', { name: 'Continue' }).click();
-  };
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByLabel('Search for a country').fill('lithuania');
-  await page.getByRole('radio', { name: 'Lithuania' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Identity card' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  for (const [index, name] of ['front.jpg', 'back.jpg', 'selfie.jpg'].entries()) await upload(photos[index]!, name);
+  }
   await page.getByRole('heading', { name: 'Check your photos' }).waitFor();
 }

@@ -1,7 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { chooseFile, startHarness, toFirstPhoto, type Harness } from './harness';
 
 /**
  * Submission under failure, in Chromium against the backend on the sandbox, with the network
@@ -126,25 +126,12 @@ async function photos(page: Page, width = 1600, height = 1200): Promise<Buffer[]
   return base64.map((text) => Buffer.from(text, 'base64'));
 }
 
-async function upload(page: Page, buffer: Buffer, name: string) {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: /^Choose (a|another) file$/ }).click()]);
-  await chooser.setFiles({ name, mimeType: 'image/jpeg', buffer });
-  await page.getByText(/Photo ready/).waitFor({ timeout: 60_000 });
-}
-
-async function startToDocument(page: Page) {
-  await page.getByRole('button', { name: 'Start' }).click();
-  await page.getByLabel('Search for a country').fill('lithuania');
-  await page.getByRole('radio', { name: 'Lithuania' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('radio', { name: 'Identity card' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-}
+const upload = (page: Page, buffer: Buffer, name: string) => chooseFile(page, { name, mimeType: 'image/jpeg', buffer });
 
 /** Instructions to review with an identity card: front, back, selfie. */
 async function walkToReview(page: Page, size: [number, number] = [1600, 1200]) {
   const [front, back, face] = await photos(page, ...size);
-  await startToDocument(page);
+  await toFirstPhoto(page);
   await page.getByRole('heading', { name: 'Front of your identity card' }).waitFor();
   await upload(page, front!, 'front.jpg');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -312,7 +299,7 @@ describe('resume and history on the hosted page', () => {
   it('restores the photos after a reload, moves with Back and Forward, and leaves nothing in IndexedDB after submitting', async () => {
     const { context, page } = await openPage();
     const [front, back, face] = await photos(page);
-    await startToDocument(page);
+    await toFirstPhoto(page);
     await upload(page, front!, 'front.jpg');
     await page.getByRole('button', { name: 'Continue' }).click();
     await upload(page, back!, 'back.jpg');
@@ -360,7 +347,7 @@ describe('resume and history on the hosted page', () => {
   it('drops the draft on "Start over"', async () => {
     const { context, page } = await openPage();
     const [front] = await photos(page);
-    await startToDocument(page);
+    await toFirstPhoto(page);
     await upload(page, front!, 'front.jpg');
     await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).length)).toBe(1);
     await page.getByRole('button', { name: 'Start over' }).click();

@@ -1,27 +1,15 @@
 // @vitest-environment node
-import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toNodeMiddleware, type NodeAdapterOptions } from '../../server/nodeAdapter';
-import { idCardImages, setup } from './serverFixtures';
+import { idCardImages, setup, useNodeServers } from './serverFixtures';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
-});
+const serve = useNodeServers();
 
 async function listen(options: NodeAdapterOptions) {
   const kit = setup();
-  const server = createServer(toNodeMiddleware(kit.backend, options));
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { kit, port: (server.address() as AddressInfo).port };
+  const base = await serve(toNodeMiddleware(kit.backend, options));
+  return { kit, port: Number(new URL(base).port) };
 }
 
 /**

@@ -6,19 +6,9 @@ import { JSON_OVERHEAD_BYTES } from '../../src/core/budget';
 import { createSandboxVendor } from '../../server/sandbox';
 import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../../src/core/limits';
 import { SESSION_FIELDS } from '../../src/core/token';
-import { CUSTOM_STEPS, JPEG, b64, countingStream, idCardImages, jsonRequest, setup, tinyJpeg, vendorRequest } from './serverFixtures';
+import { CUSTOM_STEPS, JPEG, b64, countingStream, deferred, idCardImages, jsonRequest, setup, submission, tinyJpeg, vendorRequest } from './serverFixtures';
 
 const CUSTOM_ENV = { MARKID_TOKEN_DEFAULTS: JSON.stringify({ additionalSteps: CUSTOM_STEPS }) };
-
-function submission(authToken: string, extra: Record<string, unknown> = {}) {
-  return { authToken, country: 'LT', documentType: 'ID_CARD', images: idCardImages(), additionalImages: {}, ...extra };
-}
-
-function deferred() {
-  let release = () => {};
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
-}
 
 describe('POST /api/session', () => {
   it('mints a token with MARKID_TOKEN_DEFAULTS merged and answers exactly the session fields', async () => {

@@ -1,31 +1,20 @@
 // @vitest-environment node
-import { createServer, request as httpRequest } from 'node:http';
-import type { IncomingMessage, Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { submitBodyCap } from '../../server/handlers';
 import { toNodeMiddleware } from '../../server/nodeAdapter';
 import type { NodeMiddleware } from '../../server/nodeAdapter';
 import { merchantBackend } from '../../server/vitePlugin';
-import { idCardImages, setup } from './serverFixtures';
+import { idCardImages, setup, useNodeServers } from './serverFixtures';
 
-const servers: Server[] = [];
-afterEach(async () => {
-  await Promise.all(
-    servers.splice(0).map((server) => {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(resolve));
-    }),
-  );
-});
+const serve = useNodeServers();
 
-async function listen(middleware: NodeMiddleware, fallback = false): Promise<string> {
-  const server = createServer((req, res) =>
+function listen(middleware: NodeMiddleware, fallback = false): Promise<string> {
+  return serve((req, res) =>
     middleware(req, res, fallback ? () => res.writeHead(200, { 'content-type': 'text/plain' }).end('fell through') : undefined),
   );
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 interface Upload {

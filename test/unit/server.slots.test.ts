@@ -1,13 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { Slots } from '../../server/slots';
-import { idCardImages, setup } from './serverFixtures';
-
-function deferred() {
-  let release = () => {};
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
-}
+import { deferred, setup, submission } from './serverFixtures';
 
 describe('Slots', () => {
   it('hands out slots in order and gives up on a waiter after its time', async () => {
@@ -39,7 +33,6 @@ describe('submissions beyond the slots', () => {
       { deps: { slotWaitMs: 50 }, intercept: (call) => (call.path === '/api/v2/process' ? gate.promise.then(() => undefined) : undefined) },
     );
     const [first, second] = await Promise.all([kit.session(), kit.session()]);
-    const submission = (authToken: string) => ({ authToken, country: 'LT', documentType: 'ID_CARD', images: idCardImages(), additionalImages: {} });
     const held = kit.submit(submission(first.body.authToken));
     const busy = await kit.submit(submission(second.body.authToken));
     expect(busy.status).toBe(503);

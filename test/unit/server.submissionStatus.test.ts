@@ -1,20 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../server/config';
-import { CUSTOM_STEPS, JPEG, b64, idCardImages, jsonRequest, setup, tinyJpeg, tinyPdf } from './serverFixtures';
+import { CUSTOM_STEPS, JPEG, b64, deferred, idCardImages, jsonRequest, setup, submission, tinyJpeg, tinyPdf } from './serverFixtures';
 
 const CUSTOM_ENV = { MARKID_TOKEN_DEFAULTS: JSON.stringify({ additionalSteps: CUSTOM_STEPS }) };
 const SECRET = 'merchant-server-secret-0123456789';
-
-function submission(authToken: string, extra: Record<string, unknown> = {}) {
-  return { authToken, country: 'LT', documentType: 'ID_CARD', images: idCardImages(), additionalImages: {}, ...extra };
-}
-
-function deferred() {
-  let release = () => {};
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
-}
 
 describe('POST /api/submit/status', () => {
   it('follows a submission from nothing, through the vendor call, to its remembered success', async () => {

@@ -1,5 +1,8 @@
 // Helpers for the server tests: tiny valid images made from bytes (no binary fixtures) and a
 // backend wired to an in-process sandbox whose every vendor call is counted.
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
 import { loadConfig } from '../../server/config';
 import type { Env } from '../../server/config';
 import { createMerchantBackend } from '../../server/handlers';
@@ -34,6 +37,18 @@ export const JPEG = b64(tinyJpeg());
 
 export function idCardImages(): { FRONT: string; BACK: string; FACE: string; UTILITY_BILL: null } {
   return { FRONT: b64(tinyJpeg(1200, 800)), BACK: b64(tinyJpeg(1201, 801)), FACE: b64(tinyJpeg(480, 640)), UTILITY_BILL: null };
+}
+
+/** An identity-card submit body for `authToken`, with `extra` laid over it. */
+export function submission(authToken: string, extra: Record<string, unknown> = {}) {
+  return { authToken, country: 'LT', documentType: 'ID_CARD', images: idCardImages(), additionalImages: {}, ...extra };
+}
+
+/** A promise the test resolves when it wants: a vendor call held open, say. */
+export function deferred() {
+  let release = () => {};
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
 }
 
 export const CUSTOM_STEPS = {
@@ -118,4 +133,27 @@ export function countingStream(chunkBytes = 1024 * 1024, totalBytes = Infinity) 
     },
   });
   return { stream, state };
+}
+
+/**
+ * Real node:http servers on loopback for one test file, every one closed (connections and all)
+ * after each test. Call once at the top of the file; the function it returns starts a server and
+ * resolves with its origin.
+ */
+export function useNodeServers(): (listener: RequestListener) => Promise<string> {
+  const servers: Server[] = [];
+  afterEach(async () => {
+    await Promise.all(
+      servers.splice(0).map((server) => {
+        server.closeAllConnections();
+        return new Promise((resolve) => server.close(resolve));
+      }),
+    );
+  });
+  return async (listener) => {
+    const server = createServer(listener);
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
 }
