@@ -115,12 +115,12 @@ function print(report: BenchReport, version: string): void {
   console.log('|---|---|---:|---:|---|---:|---|---:|---:|---|');
   for (const row of report.rows) {
     const budget = row.budget === null ? '–' : n(row.budget);
-    const fits = row.budget === null ? '' : row.bytes <= row.budget ? ' ✓' : ' ✗ over';
+    const fits = row.budget === null || row.bytes === 0 ? '' : row.bytes <= row.budget ? ' ✓' : ' ✗ over';
     const floor = floorOf(report, row);
     const ratio = floor && row.method !== 'floor' ? pairedRatio(row, floor).toFixed(2) : '';
     const method = { ours: '**ours** (worker)', library: 'browser-image-compression defaults', floor: 'floor: 1 decode + 1 encode' }[row.method];
     console.log(
-      `| ${row.fixture} | ${method} | ${budget} | ${row.ms} | ${row.runs.join(', ')} | ${n(row.bytes)}${fits} | ${row.width}×${row.height} | ${row.longTaskMs ? `${row.longTaskMs} ms` : 'none'} | ${ratio} | ${row.note} |`,
+      `| ${row.fixture} | ${method} | ${budget} | ${row.ms} | ${row.runs.join(', ')} | ${row.bytes ? n(row.bytes) : '–'}${fits} | ${row.width ? `${row.width}×${row.height}` : '–'} | ${row.longTaskMs ? `${row.longTaskMs} ms` : 'none'} | ${ratio} | ${row.note} |`,
     );
   }
   const ours = report.rows.filter((row) => row.method === 'ours');

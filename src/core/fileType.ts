@@ -3,6 +3,7 @@
  * (DESIGN.md, "Images"). Pure: no DOM, no I/O, so the same code runs on the main thread, in the
  * compression worker and in Node.
  */
+import { ascii, uint32be } from './bytes';
 
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf' | 'gif' | 'svg' | 'unknown';
 
@@ -70,24 +71,13 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((value, i) => bytes[i] === value);
 }
 
-function ascii(bytes: Uint8Array, offset: number, length: number): string {
-  if (bytes.length < offset + length) return '';
-  let text = '';
-  for (let i = offset; i < offset + length; i++) text += String.fromCharCode(bytes[i] ?? 0);
-  return text;
-}
-
-function uint32(bytes: Uint8Array, offset: number): number {
-  return (((bytes[offset] ?? 0) << 24) | ((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)) >>> 0;
-}
-
 /**
  * An ISO-BMFF file starts with an `ftyp` box: size (4), 'ftyp', major brand (4), minor version (4),
  * then compatible brands (4 each) up to the box's end.
  */
 function isHeif(bytes: Uint8Array): boolean {
   if (ascii(bytes, 4, 4) !== 'ftyp') return false;
-  const size = uint32(bytes, 0);
+  const size = uint32be(bytes, 0);
   // size 1 (64-bit size follows) never happens for ftyp in practice; 0 means "to end of file".
   const end = Math.min(bytes.length, size >= 16 ? size : size === 0 ? bytes.length : 0);
   const major = ascii(bytes, 8, 4);

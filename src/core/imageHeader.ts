@@ -4,6 +4,7 @@
  * (createImageBitmap resize options) and to refuse absurd sizes without allocating them. Pure
  * functions over bytes; malformed input gives `null`, never an exception.
  */
+import { ascii, uint16le, uint24le, uint32be } from './bytes';
 import type { SniffedType } from './fileType';
 import { readJpegHeader, tiffOrientation } from './jpeg';
 
@@ -38,12 +39,12 @@ export function orientedSize(header: ImageHeader): { width: number; height: numb
 /** IHDR is the first chunk; an `eXIf` chunk (PNG 1.5) before the image data may carry an orientation. */
 function readPngHeader(bytes: Uint8Array): ImageHeader | null {
   if (bytes.length < 33 || ascii(bytes, 12, 4) !== 'IHDR') return null;
-  const width = uint32(bytes, 16);
-  const height = uint32(bytes, 20);
+  const width = uint32be(bytes, 16);
+  const height = uint32be(bytes, 20);
   if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) return null;
   let orientation = 1;
   for (let pos = 8; pos + 8 <= bytes.length; ) {
-    const length = uint32(bytes, pos);
+    const length = uint32be(bytes, pos);
     const type = ascii(bytes, pos + 4, 4);
     if (type === 'IDAT' || type === 'IEND') break;
     if (type === 'eXIf' && pos + 8 + length <= bytes.length) {
@@ -81,24 +82,5 @@ function readWebpHeader(bytes: Uint8Array): ImageHeader | null {
     return { width: uint24le(bytes, 24) + 1, height: uint24le(bytes, 27) + 1, orientation: 1 };
   }
   return null;
-}
-
-function ascii(bytes: Uint8Array, offset: number, length: number): string {
-  if (offset + length > bytes.length) return '';
-  let text = '';
-  for (let i = offset; i < offset + length; i++) text += String.fromCharCode(bytes[i] ?? 0);
-  return text;
-}
-
-function uint32(bytes: Uint8Array, offset: number): number {
-  return (((bytes[offset] ?? 0) << 24) | ((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)) >>> 0;
-}
-
-function uint16le(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset] ?? 0) | ((bytes[offset + 1] ?? 0) << 8);
-}
-
-function uint24le(bytes: Uint8Array, offset: number): number {
-  return (bytes[offset] ?? 0) | ((bytes[offset + 1] ?? 0) << 8) | ((bytes[offset + 2] ?? 0) << 16);
 }
 

@@ -3,6 +3,7 @@
  * EXIF orientation, and drop metadata losslessly (no re-encode, so the picture is not degraded).
  * Pure functions over bytes; they never throw on malformed input, they return `null` instead.
  */
+import { ascii } from './bytes';
 
 export interface JpegInfo {
   /** Stored dimensions (before any EXIF orientation is applied). */
@@ -202,11 +203,4 @@ export function tiffOrientation(tiff: Uint8Array): number | null {
     return value >= 1 && value <= 8 ? value : null;
   }
   return null;
-}
-
-function ascii(bytes: Uint8Array, offset: number, length: number): string {
-  if (offset + length > bytes.length) return '';
-  let text = '';
-  for (let i = offset; i < offset + length; i++) text += String.fromCharCode(bytes[i] ?? 0);
-  return text;
 }

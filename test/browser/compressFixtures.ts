@@ -273,22 +273,6 @@ function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/**
- * A `width`×`height` picture with a marked top-left corner (a red quarter) on white, as RGBA, for
- * checking that orientation and scaling keep that corner where a person saw it.
- */
-export function cornerMarkedPixels(width: number, height: number): Uint8ClampedArray<ArrayBuffer> {
-  const data = new Uint8ClampedArray(width * height * 4).fill(255);
-  for (let y = 0; y < height / 2; y++) {
-    for (let x = 0; x < width / 2; x++) {
-      const i = (y * width + x) * 4;
-      data[i + 1] = 0;
-      data[i + 2] = 0;
-    }
-  }
-  return data;
-}
-
 /** The same picture as a HEIC file (./heicFixture.ts), e.g. an iPhone photo of {@link documentPhoto}. */
 export async function heicOf(image: Blob | OffscreenCanvas, options: HeicOptions = {}): Promise<Blob> {
   const source = image instanceof Blob ? await createImageBitmap(image) : image;
@@ -337,17 +321,9 @@ export async function markedJpeg(width: number, height: number, quality = 0.9): 
  * frame tell all eight orientations apart, mirrorings included. `noise` adds sensor grain.
  */
 export async function orientedJpeg(orientation: number, width: number, height: number, quality = 0.9, noise = 0): Promise<Uint8Array<ArrayBuffer>> {
-  const upright = new OffscreenCanvas(width, height);
-  const u = upright.getContext('2d');
-  if (!u) throw new Error('no 2d context');
-  u.fillStyle = '#fff';
-  u.fillRect(0, 0, width, height);
-  u.fillStyle = '#f00';
-  u.fillRect(0, 0, width / 2, height / 2);
-  u.fillStyle = '#00f';
-  u.fillRect(width / 2, 0, width / 2, height / 2);
+  const upright = markedCanvas(width, height);
   // Photo-like grain, so that quality (not only the block count) decides the size.
-  addNoise(u, width, height, noise, mulberry32(orientation));
+  addNoise(upright.getContext('2d')!, width, height, noise, mulberry32(orientation));
   const stored = orientation >= 5 ? new OffscreenCanvas(height, width) : new OffscreenCanvas(width, height);
   const ctx = stored.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
@@ -356,6 +332,20 @@ export async function orientedJpeg(orientation: number, width: number, height: n
   ctx.drawImage(upright, 0, 0);
   const jpeg = new Uint8Array(await (await stored.convertToBlob({ type: 'image/jpeg', quality })).arrayBuffer());
   return insertAfterSoi(jpeg, exifSegment(orientation));
+}
+
+/** The upright picture of {@link orientedJpeg}: white, red top-left quarter, blue top-right quarter. */
+export function markedCanvas(width: number, height: number): OffscreenCanvas {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#f00';
+  ctx.fillRect(0, 0, width / 2, height / 2);
+  ctx.fillStyle = '#00f';
+  ctx.fillRect(width / 2, 0, width / 2, height / 2);
+  return canvas;
 }
 
 /** The canvas transform that shows a `width`×`height` source under EXIF orientation `orientation` (TIFF 6.0 / EXIF 2.3). */

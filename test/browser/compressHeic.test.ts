@@ -3,20 +3,7 @@ import { planBudget } from '../../src/core/budget';
 import { sniffFileType } from '../../src/core/fileType';
 import { compressImageWithDetails, workerResourceUrls } from '../../src/compress/compressImage';
 import { prepareUpload } from '../../src/compress/prepareUpload';
-import { applyOrientation, bytesOf, documentPhoto, heicOf, metadataIn, quarterMarks, smallPng } from './compressFixtures';
-
-/** White, red top-left quarter, blue top-right quarter: `width`×`height` as a person sees it. */
-function markedCanvas(width: number, height: number): OffscreenCanvas {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = '#f00';
-  ctx.fillRect(0, 0, width / 2, height / 2);
-  ctx.fillStyle = '#00f';
-  ctx.fillRect(width / 2, 0, width / 2, height / 2);
-  return canvas;
-}
+import { applyOrientation, bytesOf, documentPhoto, heicOf, markedCanvas, metadataIn, quarterMarks, smallPng } from './compressFixtures';
 
 const UPRIGHT = { topLeft: 'red', topRight: 'blue', bottomLeft: 'white', bottomRight: 'white' };
 
