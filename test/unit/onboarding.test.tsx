@@ -51,6 +51,8 @@ async function upload(user: ReturnType<typeof userEvent.setup>, name: string) {
 }
 
 describe('<Onboarding>', () => {
+  // Eight screens in jsdom: one to two seconds alone, but the full suite on a busy 2-core machine
+  // has taken it past the default 5 s; the time is not what this test is about.
   it('walks a passport flow by role and label and submits exactly one body', async () => {
     const user = userEvent.setup();
     const onComplete = vi.fn();
@@ -97,7 +99,7 @@ describe('<Onboarding>', () => {
       'SUBMITTING',
       'DONE',
     ]);
-  });
+  }, 20_000);
 
   it('shows merchant texts as text, never as HTML, in the chosen language', async () => {
     const session = makeSession({
