@@ -56,7 +56,12 @@ async function walk(page: Page, shoot: (screen: string) => Promise<void>) {
   await primary().click();
   await choose(photo, 'back.jpg', 'image/jpeg');
   await primary().click();
-  await choose(photo, 'face.jpg', 'image/jpeg');
+  // A 48 MP photo keeps the worker busy long enough to see the progress bar it feeds.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.mk-dropzone button').click()]);
+  await chooser.setFiles({ name: 'face.jpg', mimeType: 'image/jpeg', buffer: await largePhoto(page) });
+  await page.locator('progress.mk-progress[value]').waitFor({ timeout: 60_000 });
+  await shoot('5b-face-preparing');
+  await page.locator('.mk-figure').waitFor({ timeout: 60_000 });
   await primary().click();
   await page.locator('.mk-dropzone').waitFor();
   await shoot('6-utility-bill');
@@ -67,6 +72,19 @@ async function walk(page: Page, shoot: (screen: string) => Promise<void>) {
   await primary().click();
   await page.locator('.sandbox-receipt').waitFor({ timeout: 60_000 });
   await shoot('8-done');
+}
+
+/** An 8000 × 6000 JPEG made in the page by the test fixtures (flat, so it is quick to make). */
+async function largePhoto(page: Page): Promise<Buffer> {
+  // A string, not a function, as in test/e2e/harness.ts: the page imports the fixture module itself.
+  const base64 = await page.evaluate<string>(`(async () => {
+    const fixtures = await import('/test/browser/compressFixtures.ts');
+    const bytes = new Uint8Array(await (await fixtures.documentPhoto({ width: 8000, height: 6000, noise: 0 })).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  })()`);
+  return Buffer.from(base64, 'base64');
 }
 
 /**

@@ -3,7 +3,8 @@
  * (DESIGN.md, "Images"). Pure: no DOM, no I/O, so the same code runs on the main thread, in the
  * compression worker and in Node.
  */
-import { ascii, uint32be } from './bytes';
+// With its extension: the backend imports this file under Node's own resolution (server/imageSniff.ts).
+import { ascii, uint32be } from './bytes.ts';
 
 export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heic' | 'pdf' | 'gif' | 'svg' | 'unknown';
 

@@ -3,7 +3,8 @@
  * EXIF orientation, and drop metadata losslessly (no re-encode, so the picture is not degraded).
  * Pure functions over bytes; they never throw on malformed input, they return `null` instead.
  */
-import { ascii } from './bytes';
+// With its extension: the backend imports this file under Node's own resolution (server/imageSniff.ts).
+import { ascii } from './bytes.ts';
 
 export interface JpegInfo {
   /** Stored dimensions (before any EXIF orientation is applied). */
