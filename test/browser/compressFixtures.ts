@@ -288,11 +288,7 @@ export async function heicOf(image: Blob | OffscreenCanvas, options: HeicOptions
 
 /** A small flat drawing (a screenshot, a scan of a form) as PNG. */
 export async function smallPng(width = 320, height = 200): Promise<Blob> {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
+  const { canvas, ctx } = paper(width, height);
   ctx.fillStyle = '#234';
   ctx.font = '20px sans-serif';
   ctx.fillText('Small scan', 20, 40);
@@ -303,11 +299,7 @@ export async function smallPng(width = 320, height = 200): Promise<Blob> {
 
 /** A JPEG whose stored pixels are `width`×`height` with a red left half, for orientation checks. */
 export async function markedJpeg(width: number, height: number, quality = 0.9): Promise<Uint8Array> {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
+  const { canvas, ctx } = paper(width, height);
   ctx.fillStyle = '#f00';
   ctx.fillRect(0, 0, width / 2, height);
   const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality });
@@ -336,11 +328,7 @@ export async function orientedJpeg(orientation: number, width: number, height: n
 
 /** The upright picture of {@link orientedJpeg}: white, red top-left quarter, blue top-right quarter. */
 export function markedCanvas(width: number, height: number): OffscreenCanvas {
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2d context');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, width, height);
+  const { canvas, ctx } = paper(width, height);
   ctx.fillStyle = '#f00';
   ctx.fillRect(0, 0, width / 2, height / 2);
   ctx.fillStyle = '#00f';
@@ -505,6 +493,16 @@ function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height:
     }
     ctx.putImageData(image, 0, top);
   }
+}
+
+/** A white `width`×`height` canvas to draw a fixture on. */
+function paper(width: number, height: number): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d context');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  return { canvas, ctx };
 }
 
 function u16(n: number): number[] {
