@@ -8,6 +8,10 @@ export default defineConfig({
   server: { port: Number(process.env.PORT) || 5173, strictPort: true },
   preview: { port: Number(process.env.PORT) || 5173, strictPort: true },
   worker: { format: 'es' },
+  // Only the pages this server serves: left to itself Vite also scans examples/react-app, whose
+  // `markid-onboarding` import resolves only once the package is installed there, and a failed scan
+  // skips pre-bundling, so a fresh clone's first page load re-optimizes and reloads mid-test.
+  optimizeDeps: { entries: ['index.html', 'test/e2e/widget.html'] },
   // `npm run build` also makes dist/lib and dist/standalone (vite.lib.config.ts, vite.standalone.config.ts).
   build: { outDir: 'dist/hosted', target: 'es2022', sourcemap: true },
 });
