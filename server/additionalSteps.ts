@@ -103,26 +103,6 @@ function stepConfigProblem(config: unknown): string | null {
   return null;
 }
 
-/**
- * The steps that apply to one country and document: the union of
- * `[COUNTRY|ALL][DOCTYPE|ALL]`, where a more specific entry overrides a broader one of the same name
- * (DESIGN.md). Specificity order, broad to narrow: ALL/ALL, ALL/DOC, COUNTRY/ALL, COUNTRY/DOC.
- */
-export function applicableSteps(steps: AdditionalSteps | null | undefined, country: string, documentType: string): Map<string, AdditionalStepConfig> {
-  const result = new Map<string, AdditionalStepConfig>();
-  if (!steps) return result;
-  const layers: [string, string][] = [
-    ['ALL', 'ALL'],
-    ['ALL', documentType],
-    [country, 'ALL'],
-    [country, documentType],
-  ];
-  for (const [c, d] of layers) {
-    for (const [name, config] of Object.entries(steps[c]?.[d] ?? {})) result.set(name, config);
-  }
-  return result;
-}
-
 /** Every step name anywhere in `steps` that is not one of the `/process` image slots. */
 export function customStepNames(steps: AdditionalSteps | null | undefined): string[] {
   const names = new Set<string>();

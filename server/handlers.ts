@@ -3,7 +3,8 @@ import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../src/core/l
 import type { ReuploadSession, SubmitSuccess } from '../src/core/payload.ts';
 import { PROCESS_IMAGE_KEYS, isProcessImageKey, toSession } from '../src/core/token.ts';
 import type { AdditionalSteps, DocumentType, ProcessImageKey } from '../src/core/token.ts';
-import { applicableSteps, customStepNames } from './additionalSteps.ts';
+import { applicableAdditionalSteps } from '../src/core/additionalSteps.ts';
+import { customStepNames } from './additionalSteps.ts';
 import { discardBody, isJsonContentType, parseJson, readBodyCapped, readJsonBody } from './body.ts';
 import { BoundedMap } from './boundedMap.ts';
 import { nextClientId } from './config.ts';
@@ -303,7 +304,7 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     const additionalImages = body.additionalImages ?? {};
     if (!isRecord(additionalImages)) return problem('INVALID_VALUE', "'additionalImages' must be an object of step name to base64");
 
-    const expected = [...applicableSteps(token.additionalSteps, country, documentType).keys()].filter((step) => !isProcessImageKey(step));
+    const expected = [...applicableAdditionalSteps(token.additionalSteps, country, documentType).keys()].filter((step) => !isProcessImageKey(step));
     for (const [step, image] of Object.entries(additionalImages)) {
       if (isProcessImageKey(step)) return problem('INVALID_VALUE', `'${step}' belongs in 'images', not in 'additionalImages'`);
       if (!expected.includes(step)) return problem('INVALID_VALUE', `Step '${step}' is not an additional step of this verification`);
@@ -385,7 +386,7 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     const at = now();
     const verification = forwarded.get(scanRef, at)?.value;
     if (!verification) return problemResponse(problem('SCAN_NOT_FOUND', 'This backend has not forwarded a verification with this scanRef'));
-    const stepConfig = applicableSteps(verification.additionalSteps, verification.country, verification.documentType).get(step);
+    const stepConfig = applicableAdditionalSteps(verification.additionalSteps, verification.country, verification.documentType).get(step);
     if (!stepConfig) return problemResponse(problem('INVALID_VALUE', `Step '${step}' is not an additional step of this verification`));
 
     const reuploadToken = randomBytes(24).toString('base64url');

@@ -2,7 +2,8 @@ import { isCountryCode } from '../src/core/countries.ts';
 import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../src/core/limits.ts';
 import { DOCUMENT_TYPES, PROCESS_IMAGE_KEYS, isDocumentType, isProcessImageKey } from '../src/core/token.ts';
 import type { AdditionalStepConfig, AdditionalSteps, DocumentType, TokenResponse } from '../src/core/token.ts';
-import { additionalStepsProblem, applicableSteps, utilityBillSteps } from './additionalSteps.ts';
+import { applicableAdditionalSteps } from '../src/core/additionalSteps.ts';
+import { additionalStepsProblem, utilityBillSteps } from './additionalSteps.ts';
 import { checkBase64, decodeBase64 } from './base64.ts';
 import { discardBody, readJsonBody } from './body.ts';
 import { BoundedMap } from './boundedMap.ts';
@@ -263,7 +264,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
       }
     }
 
-    const steps = applicableSteps(token.additionalSteps, country, documentType);
+    const steps = applicableAdditionalSteps(token.additionalSteps, country, documentType);
     const required = ['FRONT', ...(documentType === 'PASSPORT' ? [] : ['BACK']), 'FACE', ...(steps.has('UTILITY_BILL') ? ['UTILITY_BILL'] : [])];
     for (const step of required) {
       if (isAbsent(images[step])) return problem('MISSING_VALUE', `No image provided for step '${step}'`);
@@ -304,7 +305,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
       return problem('ADDITIONAL_STEPS_NOT_ENABLED', "Additional steps can only be uploaded for a scanRef whose token was created with 'additionalSteps'");
     }
     if (isAbsent(step)) return problem('MISSING_VALUE', "No value provided for 'step'");
-    const steps = applicableSteps(scan.token.response.additionalSteps, scan.country, scan.documentType);
+    const steps = applicableAdditionalSteps(scan.token.response.additionalSteps, scan.country, scan.documentType);
     if (typeof step !== 'string' || !steps.has(step)) return problem('INVALID_VALUE', `Step ${JSON.stringify(step)} is not an additional step of this verification`);
     if (isAbsent(image)) return problem('MISSING_VALUE', `No image provided for step '${step}'`);
     if (additionalData != null && !isRecord(additionalData)) return problem('INVALID_VALUE', "'additionalData' must be an object");

@@ -1,4 +1,5 @@
-import type { AdditionalStepConfig, DocumentType, Session, StepSettings, StepTexts } from './token';
+import { applicableAdditionalSteps } from './additionalSteps';
+import type { DocumentType, Session, StepSettings, StepTexts } from './token';
 
 /** Which part of the person or document an image step shows; decides the wording and later the camera. */
 export type ImageRole = 'DOCUMENT_FRONT' | 'DOCUMENT_BACK' | 'FACE' | 'UTILITY_BILL' | 'ADDITIONAL';
@@ -77,27 +78,9 @@ function documentStep(name: 'FRONT' | 'BACK', role: ImageRole): ImageStep {
   return { kind: 'IMAGE', name, role, settings: DOCUMENT_SETTINGS, texts: null };
 }
 
-/**
- * The union of `additionalSteps[country|ALL][documentType|ALL]`. For one step name the most specific
- * entry wins: country and document, then country, then document, then ALL/ALL. Steps keep the order
- * in which they first appear from the most general entry to the most specific.
- */
+/** The additional steps for this country and document, as image steps with their settings filled in. */
 export function resolveAdditionalSteps(session: Session, country: string, documentType: DocumentType): ImageStep[] {
-  const byName = new Map<string, AdditionalStepConfig>();
-  const table = session.additionalSteps ?? {};
-  const countryEntry = country.toUpperCase() === 'ALL' ? undefined : findKey(table, country);
-  const layers: [string | undefined, string][] = [
-    ['ALL', 'ALL'],
-    ['ALL', documentType],
-    [countryEntry, 'ALL'],
-    [countryEntry, documentType],
-  ];
-  for (const [countryKey, documentKey] of layers) {
-    if (countryKey === undefined) continue;
-    const perDocument = table[countryKey];
-    const entries = perDocument ? perDocument[findKey(perDocument, documentKey) ?? ''] : undefined;
-    for (const [name, config] of Object.entries(entries ?? {})) byName.set(name, config);
-  }
+  const byName = applicableAdditionalSteps(session.additionalSteps, country, documentType);
   if (session.utilityBill && !byName.has('UTILITY_BILL')) byName.set('UTILITY_BILL', { settings: UTILITY_BILL_SETTINGS });
   // With `utilityBill: true` the UTILITY_BILL texts are the vendor's stock ones (a token request
   // cannot carry both that and `additionalSteps`, so no merchant wrote them): machine-translated,
@@ -110,13 +93,6 @@ export function resolveAdditionalSteps(session: Session, country: string, docume
     settings: { ...(name === 'UTILITY_BILL' ? UTILITY_BILL_SETTINGS : CUSTOM_STEP_DEFAULTS), ...definedOnly(config.settings) },
     texts: name === 'UTILITY_BILL' && session.utilityBill === true ? null : (config.texts ?? null),
   }));
-}
-
-/** Merchants write country codes in either case; the vendor's own keys are upper case. */
-function findKey(record: Record<string, unknown>, key: string): string | undefined {
-  if (key in record) return key;
-  const upper = key.toUpperCase();
-  return Object.keys(record).find((candidate) => candidate.toUpperCase() === upper);
 }
 
 function definedOnly(settings: Partial<StepSettings> | undefined): Partial<StepSettings> {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applicableAdditionalSteps } from '../../src/core/additionalSteps';
 import { imageSteps, resolveSteps, stepId, type Step } from '../../src/core/steps';
 import { additionalSteps as additionalStepsArb, country, documentType, makeSession, session } from './arbitraries';
 
@@ -144,5 +145,15 @@ describe('resolveSteps', () => {
 describe('documentType arbitrary', () => {
   it('covers every document type', () => {
     fc.assert(fc.property(documentType, (type) => typeof type === 'string'));
+  });
+});
+
+describe('applicableAdditionalSteps', () => {
+  it('matches country and document keys whatever their case, most specific entry winning', () => {
+    const table = { ALL: { ALL: { NOTE: { fields: ['general'] } } }, lt: { passport: { NOTE: { fields: ['specific'] } } } };
+    const steps = applicableAdditionalSteps(table, 'LT', 'PASSPORT');
+    expect([...steps.keys()]).toEqual(['NOTE']);
+    expect(steps.get('NOTE')?.fields).toEqual(['specific']);
+    expect(applicableAdditionalSteps(null, 'LT', 'PASSPORT').size).toBe(0);
   });
 });
