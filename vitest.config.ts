@@ -68,6 +68,20 @@ export default defineConfig({
       },
       {
         extends: true,
+        // `npm run build` and `npm pack` once, then the tarball in a fresh app and every README command
+        // that needs the build: a broken build, declaration or package fails `npm test`.
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          globalSetup: ['test/package/buildAndPack.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           environment: 'node',

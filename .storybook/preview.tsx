@@ -1,5 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import type { Translator as I18n } from '../src/i18n/index.ts';
+import type { I18n } from '../src/i18n/index.ts';
 import { TranslationProvider } from '../src/i18n/react.tsx';
 import { createI18n, UI_LOCALES, type UiLocale } from '../src/i18n/index.ts';
 import { ExitContext } from '../src/ui/exit.tsx';

@@ -62,6 +62,9 @@ function kindOf(file: string): string {
   if (/libheif/.test(file)) return 'HEIC decoder (worker)';
   if (/browser-image-compression/.test(file)) return 'library fallback (worker)';
   if (/\/pseudo-[\w-]+\.js$/.test(file)) return 'pseudo-locale (only when asked for)';
+  if (/\/ImageSources-[\w-]+\.js$/.test(file)) return 'camera (only when a step offers it)';
+  if (/\/draftStore-[\w-]+\.js$/.test(file)) return 'draft store (only with `resume`)';
+  if (/\/(ImageStepScreen|useImageIntake)-[\w-]+\.js$/.test(file)) return 'image step (fetched when the flow starts)';
   if (/\/[a-z]{2}-[\w-]+\.js$/.test(file)) return 'language';
   return 'other';
 }

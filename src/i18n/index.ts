@@ -1,8 +1,11 @@
+import { createInstance, type i18n } from 'i18next';
 import { baseLanguage, chooseLocale, VENDOR_LOCALES, type Locale, type LocaleSources } from '../core/locale.ts';
 import type { Messages } from './locales/en.ts';
-import { Translator } from './translator.ts';
 
-export { Translator, type TFunction } from './translator.ts';
+/** One widget's own i18next instance (never the host's global one). */
+export type I18n = i18n;
+/** `t` as the screens use it: a key such as `error.NETWORK`, values for its `{{placeholders}}` (`count` picks a plural form). */
+export type TFunction = (key: string, values?: Readonly<Record<string, unknown>>) => string;
 
 /**
  * Every vendor locale has complete UI strings; each is its own chunk, so a page downloads only its
@@ -38,8 +41,11 @@ export const PSEUDO_LOCALE = 'en-XA';
 /** What the widget can be shown in: a real locale or the pseudo-locale. */
 export type WidgetLanguage = UiLocale | typeof PSEUDO_LOCALE;
 
-/** A host's own wording for any of our strings, per locale, as a partial tree of `Messages`. */
-export type Translations = Partial<Record<string, DeepPartial<Messages>>>;
+/**
+ * A host's own wording for any of our strings, per locale tag (`de`, `de-AT`, `jp` all mean our
+ * `de`/`ja`): a partial tree of `Messages`, or the same as an i18next resource (`{ translation: … }`).
+ */
+export type Translations = Partial<Record<string, DeepPartial<Messages> | { translation: DeepPartial<Messages> }>>;
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]> };
 
 /** The host's option, then the token, then the browser, then English (core/locale.ts), or the pseudo-locale when asked for. */
@@ -61,14 +67,34 @@ export async function loadMessages(language: WidgetLanguage): Promise<Messages> 
   return (await LOADERS[language]()).default;
 }
 
+/** i18next's default namespace: the widget has one. */
+const NS = 'translation';
+
 /**
- * A private translator per widget, so two widgets (or the host's own i18n library) never share
+ * A private i18next instance per widget, so two widgets (or the host's own i18next) never share
  * language or strings. English is always loaded as the fallback for a host's partial overrides.
+ * React escapes what it renders, so interpolation does not; a `{{name}}` given no value stays
+ * visible rather than vanishing.
  */
-export async function createI18n(language: WidgetLanguage, overrides: Translations = {}): Promise<Translator> {
-  const instance = new Translator(language);
+export async function createI18n(language: WidgetLanguage, overrides: Translations = {}): Promise<I18n> {
+  const instance = createInstance();
+  await instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: {},
+    // Our strings contain colons ("Error code: …"); there is one namespace, so none is a separator.
+    nsSeparator: false,
+    returnEmptyString: true,
+    interpolation: { escapeValue: false, skipOnVariables: true },
+    initAsync: false,
+  });
   await loadLanguage(instance, language, overrides);
   return instance;
+}
+
+/** Whether `language`'s strings are already in `instance`. */
+export function hasLanguage(instance: I18n, language: string): boolean {
+  return instance.hasResourceBundle(language, NS);
 }
 
 /**
@@ -76,22 +102,23 @@ export async function createI18n(language: WidgetLanguage, overrides: Translatio
  * switching to it: the caller switches once it knows the person still wants that language. The
  * overrides are laid again on languages already there, so a host's new wording shows at once.
  */
-export async function loadLanguage(instance: Translator, language: WidgetLanguage, overrides: Translations = {}): Promise<void> {
+export async function loadLanguage(instance: I18n, language: WidgetLanguage, overrides: Translations = {}): Promise<void> {
   const codes = [...new Set<WidgetLanguage>([language, 'en'])];
-  const missing = codes.filter((code) => !instance.hasLanguage(code));
+  const missing = codes.filter((code) => !hasLanguage(instance, code));
   const loaded = await Promise.all(missing.map(async (code) => [code, await loadMessages(code)] as const));
-  for (const [code, messages] of loaded) instance.addStrings(code, messages);
+  for (const [code, messages] of loaded) instance.addResourceBundle(code, NS, messages, true, true);
   for (const code of codes) {
-    for (const own of overridesFor(overrides, code)) instance.addStrings(code, own);
+    for (const own of overridesFor(overrides, code)) instance.addResourceBundle(code, NS, own, true, true);
   }
 }
 
-/** A host may key its overrides `de`, `de-AT` or `jp`; all of them mean our `de` or `ja`. */
+/** A host may key its overrides `de`, `de-AT` or `jp`, plain or as an i18next resource; all of them mean our `de` or `ja`. */
 function overridesFor(overrides: Translations, code: WidgetLanguage): DeepPartial<Messages>[] {
   return Object.entries(overrides).flatMap(([key, partial]) => {
     if (!partial) return [];
     const matches = code === PSEUDO_LOCALE ? isPseudo(key) : !isPseudo(key) && baseLanguage(key) === code;
-    return matches ? [partial] : [];
+    if (!matches) return [];
+    return ['translation' in partial && typeof partial.translation === 'object' ? partial.translation : (partial as DeepPartial<Messages>)];
   });
 }
 

@@ -51,11 +51,6 @@ const RECORDS = 'records';
 const META = 'meta';
 const KEY_NAME = 'draft-key';
 
-/** True where the store can work: IndexedDB and WebCrypto (a secure context) are both needed. */
-export function canResume(): boolean {
-  return typeof indexedDB !== 'undefined' && typeof crypto !== 'undefined' && crypto.subtle !== undefined;
-}
-
 const stores = new Map<string, DraftStore>();
 
 /**

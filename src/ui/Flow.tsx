@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/react.tsx';
 import { isolate } from '../core/bidi.ts';
 import { captureGuide } from '../core/captureGuide.ts';
@@ -19,12 +19,12 @@ import {
 import { effectiveChoices, imageSteps, stepId, type ImageStep, type Step } from '../core/steps.ts';
 import type { DocumentType, Session } from '../core/token.ts';
 import type { DraftStore } from '../resume/draftStore.ts';
+import { loadImageSources, loadImageStepScreen } from './lazyChunks.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { CountryScreen } from './screens/CountryScreen.tsx';
 import { DocumentTypeScreen } from './screens/DocumentTypeScreen.tsx';
 import { DoneScreen } from './screens/DoneScreen.tsx';
 import { ErrorScreen } from './screens/ErrorScreen.tsx';
-import { ImageStepScreen } from './screens/ImageStepScreen.tsx';
 import { InstructionsScreen } from './screens/InstructionsScreen.tsx';
 import { ReviewScreen } from './screens/ReviewScreen.tsx';
 import { SubmittingScreen } from './screens/SubmittingScreen.tsx';
@@ -105,6 +105,8 @@ export function Flow(props: FlowProps) {
   );
 }
 
+const ImageStepScreen = lazy(() => loadImageStepScreen().then((module) => ({ default: module.ImageStepScreen })));
+
 const hasProgress = (state: FlowState) =>
   Object.keys(state.images).length > 0 || state.choices.country !== null || state.choices.documentType !== null;
 
@@ -118,6 +120,13 @@ function FlowScreen({ state, dispatch, renewable }: { state: FlowState; dispatch
   const back = useCallback(() => dispatch({ type: 'BACK' }), []);
   const next = useCallback(() => dispatch({ type: 'NEXT' }), []);
   const chooseCountry = useCallback((country: string) => dispatch({ type: 'CHOOSE_COUNTRY', country }), []);
+  const offersCamera = imageSteps(steps).some((image) => image.settings.canCapture);
+  // Asked for while the session request has just shown the network works; a failure here surfaces
+  // (through the crash boundary's reload offer) only if the step is then reached without it.
+  useEffect(() => void loadImageStepScreen().catch(() => undefined), []);
+  useEffect(() => {
+    if (offersCamera) void loadImageSources().catch(() => undefined);
+  }, [offersCamera]);
 
   const { screen } = state;
   if (screen.kind === 'SUBMITTING') return <SubmittingScreen progress={screen.progress} phase={screen.phase} />;
@@ -151,19 +160,21 @@ function FlowScreen({ state, dispatch, renewable }: { state: FlowState; dispatch
       );
     case 'IMAGE':
       return (
-        <ImageStepScreen
-          key={step.name}
-          eyebrow={eyebrow}
-          step={step}
-          wording={stepWording(t, step, documentType, locale)}
-          capture={captureGuide(step.role, documentType)}
-          image={state.images[step.name]}
-          budgetBytes={budgetOf(state).bytes}
-          onImage={(image) => dispatch({ type: 'SET_IMAGE', step: step.name, image })}
-          onContinue={next}
-          onBack={onBack}
-          backLabel={state.returnToReview ? t('actions.backToReview') : undefined}
-        />
+        <Suspense fallback={<div className="mk-loading" role="status" aria-busy="true" />}>
+          <ImageStepScreen
+            key={step.name}
+            eyebrow={eyebrow}
+            step={step}
+            wording={stepWording(t, step, documentType, locale)}
+            capture={captureGuide(step.role, documentType)}
+            image={state.images[step.name]}
+            budgetBytes={budgetOf(state).bytes}
+            onImage={(image) => dispatch({ type: 'SET_IMAGE', step: step.name, image })}
+            onContinue={next}
+            onBack={onBack}
+            backLabel={state.returnToReview ? t('actions.backToReview') : undefined}
+          />
+        </Suspense>
       );
     case 'REVIEW':
       return (

@@ -1,11 +1,11 @@
-import type { Translator as I18n } from '../i18n/index.ts';
+import type { I18n } from '../i18n/index.ts';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { TranslationProvider, useTranslation } from '../i18n/react.tsx';
 import { isOnboardingError, type OnboardingError } from '../core/errors.ts';
 import type { ReuploadSession } from '../core/payload.ts';
 import type { Session } from '../core/token.ts';
 import { createI18n, resolveLanguage, type Translations, type UiLocale, type WidgetLanguage } from '../i18n/index.ts';
-import { canResume, openDraftStore } from '../resume/draftStore.ts';
+import { openDraftStoreLazily } from '../resume/lazyDraftStore.ts';
 import { fetchSession } from '../submit/session.ts';
 import { useColorScheme, type ColorScheme } from './colorScheme.ts';
 import { CrashBoundary } from './CrashBoundary.tsx';
@@ -85,7 +85,7 @@ export function Onboarding(props: OnboardingProps) {
   const wording = useRef({ option, translations });
   wording.current = { option, translations };
   const resumeName = props.resume === true ? 'default' : props.resume ? props.resume.key : null;
-  const store = useMemo(() => (resumeName && canResume() ? openDraftStore(resumeName) : null), [resumeName]);
+  const store = useMemo(() => (resumeName ? openDraftStoreLazily(resumeName) : null), [resumeName]);
   const renewSession = useSessionRenewal(props, option);
 
   useEffect(() => {

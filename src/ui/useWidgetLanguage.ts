@@ -1,4 +1,4 @@
-import type { Translator as I18n } from '../i18n/index.ts';
+import type { I18n } from '../i18n/index.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { LocaleSources } from '../core/locale.ts';
 import { loadLanguage, resolveLanguage, type Translations, type WidgetLanguage } from '../i18n/index.ts';

@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Translator as I18n } from '../../src/i18n/index.ts';
+import type { I18n } from '../../src/i18n/index.ts';
 import { TranslationProvider } from '../../src/i18n/react.tsx';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { captureGuide } from '../../src/core/captureGuide.ts';

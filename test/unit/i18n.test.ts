@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VENDOR_LOCALES } from '../../src/core/locale.ts';
-import { createI18n, loadLanguage, loadMessages, PSEUDO_LOCALE, resolveLanguage, UI_LOCALES } from '../../src/i18n/index.ts';
+import { createI18n, hasLanguage, loadLanguage, loadMessages, PSEUDO_LOCALE, resolveLanguage, UI_LOCALES } from '../../src/i18n/index.ts';
 import en from '../../src/i18n/locales/en.ts';
 import { pseudoText } from '../../src/i18n/pseudo.ts';
 
@@ -99,8 +99,8 @@ describe('createI18n', () => {
     const i18n = await createI18n('de');
     expect(i18n.t('actions.continue')).toBe('Weiter');
     expect(i18n.t('step.FRONT.title', { document: i18n.t('documentName.ID_CARD') })).toBe('Vorderseite Ihres Personalausweises');
-    expect(i18n.hasLanguage('en')).toBe(true);
-    expect(i18n.hasLanguage('fr')).toBe(false);
+    expect(hasLanguage(i18n, 'en')).toBe(true);
+    expect(hasLanguage(i18n, 'fr')).toBe(false);
   });
 
   it('lays a host’s wording over ours, keyed by any tag that means the locale', async () => {

@@ -1,10 +1,11 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useTranslation } from '../../i18n/react.tsx';
 import { isolate } from '../../core/bidi.ts';
 import type { CaptureGuide } from '../../core/captureGuide.ts';
 import type { CapturedImage } from '../../core/flow.ts';
 import type { ImageStep } from '../../core/steps.ts';
-import { ImageSources } from '../camera/ImageSources.tsx';
+import { loadImageSources } from '../lazyChunks.ts';
 import { ImagePreview } from '../ImagePreview.tsx';
 import { IntakeStatus } from '../IntakeStatus.tsx';
 import { ScreenFrame } from '../ScreenFrame.tsx';
@@ -26,12 +27,27 @@ interface ImageStepScreenProps {
   backLabel?: string | undefined;
 }
 
+const ImageSources = lazy(() => loadImageSources().then((module) => ({ default: module.ImageSources })));
+
 const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.heic,.heif';
 
 export function ImageStepScreen(props: ImageStepScreenProps) {
   const { eyebrow, step, wording, capture, image, budgetBytes, onImage, onContinue, onBack, backLabel } = props;
   const { settings } = step;
   const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage });
+  const preview = image && <Preview image={image} title={wording.title} />;
+  const upload = settings.canUpload && (
+    <>
+      <DropZone
+        accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
+        hasImage={Boolean(image)}
+        allowPdf={settings.canUploadPDF}
+        onFiles={intake.take}
+        disabled={intake.state.kind === 'processing'}
+      />
+      <IntakeStatus state={intake.state} />
+    </>
+  );
 
   return (
     <ScreenFrame
@@ -48,30 +64,43 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
       <p className="mk-hint" dir="auto">
         {wording.hint}
       </p>
-      <ImageSources
-        settings={settings}
-        guide={capture}
-        hasImage={Boolean(image)}
-        budgetBytes={budgetBytes}
-        onImage={onImage}
-        onContinue={onContinue}
-        preview={image && <Preview image={image} title={wording.title} />}
-        upload={
-          settings.canUpload && (
-            <>
-              <DropZone
-                accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
-                hasImage={Boolean(image)}
-                allowPdf={settings.canUploadPDF}
-                onFiles={intake.take}
-                disabled={intake.state.kind === 'processing'}
-              />
-              <IntakeStatus state={intake.state} />
-            </>
-          )
-        }
-      />
+      {settings.canCapture ? (
+        // Until the camera's chunk arrives (it is usually fetched before this step), the upload works already.
+        <Suspense fallback={<UploadOnly preview={preview} upload={upload || null} />}>
+          <ImageSources
+            settings={settings}
+            guide={capture}
+            hasImage={Boolean(image)}
+            budgetBytes={budgetBytes}
+            onImage={onImage}
+            onContinue={onContinue}
+            preview={preview}
+            upload={upload}
+          />
+        </Suspense>
+      ) : (
+        <UploadOnly preview={preview} upload={upload} />
+      )}
     </ScreenFrame>
+  );
+}
+
+/**
+ * A step without the camera: the kept image and the file picker, or a plain word where neither is
+ * allowed (`upload` false; null while the camera is still on its way).
+ */
+function UploadOnly({ preview, upload }: { preview: ReactNode; upload: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {preview}
+      {upload && <div className="mk-sources__upload">{upload}</div>}
+      {upload === false && (
+        <div className="mk-notice" role="alert">
+          <p>{t('camera.noWay')}</p>
+        </div>
+      )}
+    </>
   );
 }
 
