@@ -21,12 +21,16 @@ export interface SandboxSubmission {
 export function SandboxReceipt({ scanRef }: { scanRef: string }) {
   const [submission, setSubmission] = useState<SandboxSubmission | null>(null);
   useEffect(() => {
-    const controller = new AbortController();
-    fetch('/api/sandbox/last-submission', { signal: controller.signal })
+    // A stale answer is ignored rather than aborted: a cancelled request shows in red in devtools,
+    // and StrictMode's second mount in development would cancel one on every page.
+    let current = true;
+    fetch('/api/sandbox/last-submission')
       .then((response) => (response.ok ? (response.json() as Promise<SandboxSubmission>) : null))
-      .then((body) => setSubmission(body && body.scanRef === scanRef ? body : null))
-      .catch(() => setSubmission(null));
-    return () => controller.abort();
+      .then((body) => current && setSubmission(body && body.scanRef === scanRef ? body : null))
+      .catch(() => current && setSubmission(null));
+    return () => {
+      current = false;
+    };
   }, [scanRef]);
   if (!submission) return null;
   const number = new Intl.NumberFormat('en');

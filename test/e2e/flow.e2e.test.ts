@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { base64Length } from '../../src/core/limits.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { watchDevtools } from '../devtools.ts';
 import { axeViolations, makeDocumentPhoto, minimalPdf, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
@@ -46,6 +47,9 @@ describe('the hosted page on the sandbox', () => {
     await page.goto(`${harness.origin}/?locale=en`);
     const photos = await Promise.all([1, 2, 3].map((seed) => makeDocumentPhoto(page, seed)));
     for (const photo of photos) expect(photo.length).toBeGreaterThan(4_500_000);
+    // Watched from a fresh load on, after the test drew its photos (the drawing's own canvas warnings are not the widget's).
+    const problems = watchDevtools(page);
+    await page.reload();
 
     await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
     await expectAccessible(page);
@@ -90,6 +94,8 @@ describe('the hosted page on the sandbox', () => {
       expect(Math.max(image.width, image.height)).toBeGreaterThanOrEqual(3000);
     }
     await page.getByRole('heading', { name: 'Sandbox: what the vendor received' }).waitFor();
+    // A newcomer's devtools stay clean through the whole walk: no console error, no failed request.
+    expect(problems).toEqual([]);
     await page.close();
   });
 

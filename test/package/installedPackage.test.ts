@@ -10,7 +10,7 @@ import { loadConfig } from '../../server/config.ts';
 import { createSite, listen, type RunningSite } from '../../server/site.ts';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
 import { run, runOrThrow } from './commands.ts';
-import { openWatched } from './devtools.ts';
+import { openWatched } from '../devtools.ts';
 
 /**
  * The packed tarball as a merchant gets it from the registry: installed into a fresh app, type-checked

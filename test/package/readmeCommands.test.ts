@@ -10,7 +10,7 @@ import { securityHeaders } from '../../server/securityHeaders.ts';
 import { createSite, listen } from '../../server/site.ts';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
 import { start, type Started } from './commands.ts';
-import { openWatched } from './devtools.ts';
+import { openWatched } from '../devtools.ts';
 
 /**
  * The README's other commands, run as a newcomer runs them after `npm run build` (this project's

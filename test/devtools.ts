@@ -1,17 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 
-export interface Opened {
-  page: Page;
-  /** What a newcomer's devtools would show in red: console errors and warnings, uncaught errors, failed requests. */
-  problems: string[];
-}
-
 /**
- * Opens `url` in a new page and watches it. `allowAborted`: a request the page itself cancelled
- * (React StrictMode's dev-only double mount aborts the first session request) is not a failure.
+ * Collects what a newcomer's devtools would show in red on `page` from now on: console errors and
+ * warnings, uncaught errors, failed requests and error statuses. `allowAborted`: a request the page
+ * itself cancelled (React StrictMode's dev-only double mount aborts the first session request) is
+ * not a failure.
  */
-export async function openWatched(browser: Browser, url: string, { allowAborted = false } = {}): Promise<Opened> {
-  const page = await browser.newPage();
+export function watchDevtools(page: Page, { allowAborted = false } = {}): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()} (${message.location().url})`);
@@ -24,6 +19,13 @@ export async function openWatched(browser: Browser, url: string, { allowAborted 
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()}: ${response.request().method()} ${response.url()}`);
   });
+  return problems;
+}
+
+/** A new page at `url`, watched from its first request. */
+export async function openWatched(browser: Browser, url: string, options: { allowAborted?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems = watchDevtools(page, options);
   await page.goto(url);
   return { page, problems };
 }
