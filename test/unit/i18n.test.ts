@@ -25,6 +25,25 @@ function leaves(tree: object, prefix = ''): Leaves {
   return found;
 }
 
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * A catalogue's keys with each plural group written once, as `key_{forms}`, the forms being those
+ * the language has: so English's `pages_one, pages_other` and Russian's `pages_one, pages_few,
+ * pages_many, pages_other` are both correct, and a missing or extra form is not.
+ */
+function normalisedKeys(messages: Leaves): string[] {
+  const plain = [...messages.keys()].filter((key) => !PLURAL.test(key));
+  const groups = new Set([...messages.keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')));
+  return [...plain, ...[...groups].map((base) => `${base}_{plural}`)].sort();
+}
+
+function pluralFormsOf(messages: Leaves, base: string): string[] {
+  return [...messages.keys()].filter((key) => key.replace(PLURAL, '') === base && PLURAL.test(key)).map((key) => PLURAL.exec(key)![1]!).sort();
+}
+
+const pluralGroups = (messages: Leaves) => [...new Set([...messages.keys()].filter((key) => PLURAL.test(key)).map((key) => key.replace(PLURAL, '')))];
+
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([^}\s]+)\s*\}\}/g)].map((match) => match[1]).sort();
 
 const english = leaves(en);
@@ -38,18 +57,27 @@ describe('the locale files', () => {
   });
 
   it.each(catalogues)('%s has exactly the English keys', (_locale, messages) => {
-    expect([...messages.keys()].filter((key) => !english.has(key))).toEqual([]);
-    expect([...english.keys()].filter((key) => !messages.has(key))).toEqual([]);
+    const ours = normalisedKeys(messages);
+    const theirs = normalisedKeys(english);
+    expect(ours.filter((key) => !theirs.includes(key))).toEqual([]);
+    expect(theirs.filter((key) => !ours.includes(key))).toEqual([]);
+  });
+
+  it.each([['en', english] as const, ...catalogues])('%s has exactly the plural forms its language has', (locale, messages) => {
+    const categories = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+    for (const base of pluralGroups(messages)) expect(pluralFormsOf(messages, base), `${locale} ${base}`).toEqual(categories);
   });
 
   it.each(catalogues)('%s keeps every placeholder of every key', (_locale, messages) => {
-    const differing = [...english].filter(([key, text]) => messages.has(key) && placeholders(messages.get(key)!).join() !== placeholders(text).join());
+    // A plural form is compared with English's `_other`, which every language has.
+    const englishText = (key: string) => english.get(key) ?? english.get(key.replace(PLURAL, '_other'));
+    const differing = [...messages].filter(([key, text]) => englishText(key) !== undefined && placeholders(text).join() !== placeholders(englishText(key)!).join());
     expect(differing.map(([key]) => key)).toEqual([]);
   });
 
   it.each(catalogues)('%s has no string left in English and none empty', (locale, messages) => {
     const allowed = new Set(SAME_AS_ENGLISH[locale] ?? []);
-    const untranslated = [...messages].filter(([key, text]) => text === english.get(key) && !allowed.has(key)).map(([key]) => key);
+    const untranslated = [...messages].filter(([key, text]) => text === (english.get(key) ?? english.get(key.replace(PLURAL, '_other'))) && !allowed.has(key)).map(([key]) => key);
     expect(untranslated).toEqual([]);
     expect([...messages].filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
   });

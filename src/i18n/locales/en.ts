@@ -258,5 +258,12 @@ const en = {
 
 export default en;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** i18next's plural suffixes (`count` picks one by the language's `Intl.PluralRules`). */
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+type Plural = `${string}_${PluralSuffix}`;
+/**
+ * Every English key, as any string, in every language; plural forms are the ones each language
+ * has (Russian `_few`/`_many`, Japanese `_other` alone), which test/unit/i18n.test.ts checks.
+ */
+type Widen<T> = { [K in keyof T as K extends Plural ? never : K]: T[K] extends string ? string : Widen<T[K]> } & { [key: Plural]: string };
 export type Messages = Widen<typeof en>;
