@@ -58,7 +58,7 @@ describe('CameraView', () => {
     expect(screen.getByText('Fit the whole card inside the frame')).toBeVisible();
 
     await user.click(shutter());
-    const use = await screen.findByRole('button', { name: 'Use this photo' });
+    const use = await screen.findByRole('button', { name: 'Use this photo' }, { timeout: 15_000 });
     expect(use).toHaveFocus();
     expect(await screen.findByRole('img', { name: 'The photo you just took' })).toBeVisible();
     // No light while the person looks at the photo.
@@ -81,7 +81,7 @@ describe('CameraView', () => {
     const { onImage } = renderCamera();
     await waitFor(() => expect(shutter()).not.toHaveAttribute('aria-disabled'));
     await user.click(shutter());
-    await user.click(await screen.findByRole('button', { name: 'Use this photo' }));
+    await user.click(await screen.findByRole('button', { name: 'Use this photo' }, { timeout: 15_000 }));
     await waitFor(() => expect(onImage).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     expect(onImage.mock.calls[0]![0]).toMatchObject({ mediaType: 'image/jpeg', width: 3840, height: 2160 });
     vi.unstubAllGlobals();
@@ -93,7 +93,7 @@ describe('CameraView', () => {
     renderCamera();
     await waitFor(() => expect(shutter()).not.toHaveAttribute('aria-disabled'));
     await user.click(shutter());
-    await user.click(await screen.findByRole('button', { name: 'Retake' }));
+    await user.click(await screen.findByRole('button', { name: 'Retake' }, { timeout: 15_000 }));
     await waitFor(() => expect(shutter()).not.toHaveAttribute('aria-disabled'));
     expect(shutter()).toHaveFocus();
     expect(streams).toHaveLength(2);

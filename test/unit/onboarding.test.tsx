@@ -193,7 +193,8 @@ describe('<Onboarding>', () => {
     const onError = vi.fn();
     render(<Onboarding locale="en" onError={onError} />);
     expect(await screen.findByRole('alert')).toHaveTextContent(/could not be started/i);
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'SESSION_FAILED', status: 502 }));
+    // The host hears of it from an effect after that render, which a loaded machine may run later.
+    await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'SESSION_FAILED', status: 502 })));
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     vi.unstubAllGlobals();
   });
