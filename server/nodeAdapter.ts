@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { BodyTimeoutError } from './body.ts';
 import { jsonResponse } from './errors.ts';
 
-export type RequestHandler = (request: Request) => Promise<Response>;
+/** A fetch handler; `info` carries what the `Request` cannot, such as the peer's address. */
+export type RequestHandler = (request: Request, info?: { clientAddress?: string | null }) => Promise<Response>;
 
 /** Connect-style: fits `vite.middlewares.use`, Express, and `http.createServer` (without `next`). */
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -67,7 +68,7 @@ async function serve(
   const body = req.method === 'GET' || req.method === 'HEAD' ? null : bodyStream(req, limits);
   let response: Response;
   try {
-    response = await handler(toRequest(req, path, body?.stream ?? null));
+    response = await handler(toRequest(req, path, body?.stream ?? null), { clientAddress: req.socket.remoteAddress ?? null });
   } catch {
     response = jsonResponse(500, { message: 'The request could not be handled', identifier: 'INTERNAL_ERROR' });
   }
