@@ -70,9 +70,10 @@ function counter() {
 function createContext(config: MerchantConfig, deps: MerchantBackendDeps, fetchVendor: (direct: FetchLike) => FetchLike): BackendContext {
   const now = deps.now ?? Date.now;
   const randomUUID = deps.randomUUID ?? (() => crypto.randomUUID());
-  const sandbox = config.mode === 'sandbox' ? (deps.sandbox ?? createSandboxVendor({ apiKey: config.apiKey, apiSecret: config.apiSecret })) : null;
-  const direct: FetchLike = deps.fetch ?? (sandbox ? (url, init) => sandbox.handle(new Request(url, init)) : (url, init) => globalThis.fetch(url, init));
   const store = deps.store ?? createStore(config, { now, ...(deps.maxSessions ? { maxEntries: deps.maxSessions * 4 } : {}) });
+  // On the backend's store, so instances sharing Redis share one sandbox "vendor" too.
+  const sandbox = config.mode === 'sandbox' ? (deps.sandbox ?? createSandboxVendor({ apiKey: config.apiKey, apiSecret: config.apiSecret, store, now })) : null;
+  const direct: FetchLike = deps.fetch ?? (sandbox ? (url, init) => sandbox.handle(new Request(url, init)) : (url, init) => globalThis.fetch(url, init));
   const slotWaitMs = deps.slotWaitMs ?? SLOT_WAIT_MS;
   const exactlyOnce: ExactlyOnceOptions = {
     store,

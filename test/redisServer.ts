@@ -41,7 +41,7 @@ export async function startRedis(): Promise<RedisServer> {
   let child: ChildProcess | null = null;
 
   async function start(): Promise<void> {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'];
+    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir, '--daemonize', 'no', '--protected-mode', 'yes'];
     const running = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child = running;
     await new Promise<void>((resolve, reject) => {
