@@ -195,3 +195,12 @@ async function writeResponse(
     // The client went away mid-answer; nothing left to tell it.
   }
 }
+
+/**
+ * For Express (4 or 5) and Connect: `app.use(expressMiddleware(backend))` answers `/api/…` and
+ * passes everything else on. Mount it before any body parser (`express.json()`), which would
+ * consume the request body the backend streams and caps itself.
+ */
+export function expressMiddleware(handler: RequestHandler, options: NodeAdapterOptions = {}): NodeMiddleware {
+  return toNodeMiddleware(handler, { prefix: '/api/', ...options });
+}
