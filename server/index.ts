@@ -10,8 +10,8 @@ export type { ClientIdStrategy, Env, MerchantConfig, RateLimit, TokenDefaults } 
 export type { CreateSessionHook, RequestInfo, SessionFields } from './routes/context.ts';
 export { ERRORS, ERROR_IDENTIFIERS, problem } from './errors.ts';
 export type { ErrorIdentifier, Problem } from './errors.ts';
-export { createMemoryStore, createRedisStore, createStore, records, StoreUnavailableError, isStoreUnavailable } from './store/index.ts';
-export type { Condition, HandoffRecord, MemoryStoreOptions, Records, RedisStoreOptions, Store, StoreHealth } from './store/index.ts';
+export { backendRecords, createMemoryStore, createRedisStore, createStore, records, StoreUnavailableError, isStoreUnavailable, versions } from './store/index.ts';
+export type { BackendRecords, Condition, HandoffRecord, MemoryStoreOptions, Records, RedisStoreOptions, Store, StoreHealth, Versions } from './store/index.ts';
 export { expressMiddleware, toNodeMiddleware } from './nodeAdapter.ts';
 export type { NodeAdapterOptions, NodeMiddleware, RequestHandler } from './nodeAdapter.ts';
 export { createSandboxVendor, SANDBOX_API_KEY, SANDBOX_API_SECRET } from './sandbox.ts';

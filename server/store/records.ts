@@ -61,7 +61,24 @@ export interface SubmissionState<P> {
   last: { attempt: string; outcome: Outcome } | null;
 }
 
-/** Cross-device handoff records (the next issue): a secret → record, claimed once, with expiry. */
+/**
+ * A counter per id that every change bumps: someone waiting for a record to change (a desktop
+ * following its handoff) polls the counter, cheap on any store, and re-reads the record when it moved.
+ */
+export interface Versions {
+  bump(id: string, ttlMs: number): Promise<number>;
+  current(id: string): Promise<number>;
+}
+
+export function versions(store: Store, prefix: string): Versions {
+  const key = (id: string) => `${prefix}:${id}`;
+  return {
+    bump: async (id, ttlMs) => (await store.increment(key(id), ttlMs)).count,
+    current: async (id) => Number((await store.get(key(id))) ?? 0),
+  };
+}
+
+/** Cross-device handoff records (the next issue): a secret → record, claimed once (`take`), with expiry. */
 export interface HandoffRecord {
   [field: string]: unknown;
 }
@@ -74,6 +91,7 @@ export function backendRecords(store: Store) {
     forwarded: records<Forwarded>(store, 'forwarded'),
     reuploads: records<ReuploadGrant>(store, 'reupload'),
     handoffs: records<HandoffRecord>(store, 'handoff'),
+    handoffVersions: versions(store, 'handoff-version'),
   };
 }
 
