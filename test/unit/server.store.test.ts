@@ -1,11 +1,14 @@
 // @vitest-environment node
 // The store contract, run against both implementations: the in-memory default and a real Redis.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryStore } from '../../server/store/memoryStore';
 import { backendRecords } from '../../server/store/records';
 import { createRedisStore } from '../../server/store/redisStore';
 import type { Store } from '../../server/store/store';
 import { startRedis, type RedisServer } from '../redisServer';
+
+// Real processes on a shared machine: connecting and restarting Redis may take seconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let redis: RedisServer;
 const stores: Store[] = [];
@@ -28,7 +31,7 @@ async function ready(make: () => Store): Promise<Store> {
   const store = make();
   stores.push(store);
   // The Redis client connects in the background; a fresh one may need a moment.
-  for (let i = 0; i < 100 && !(await store.health()).ok; i++) await sleep(20);
+  for (let i = 0; i < 500 && !(await store.health()).ok; i++) await sleep(20);
   return store;
 }
 
