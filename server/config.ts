@@ -26,7 +26,21 @@ export interface MerchantConfig {
   reuploadSecret: string | undefined;
   /** Submissions read and forwarded at once; the rest wait. Bounds memory: ~90 MB each for a 15 MB body (bench/load.ts). */
   maxConcurrentSubmissions: number;
+  /** `redis://…` or `rediss://…`: the store shared by every instance. Unset: this process's memory. */
+  storeUrl: string | undefined;
+  /** Sessions one client key may mint per window; null: unlimited (the sandbox's default, its tokens are free). */
+  sessionRateLimit: RateLimit | null;
+  /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry it appended. */
+  trustProxy: boolean;
 }
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Every vendor token may cost the merchant money: ten per person or address per ten minutes. */
+export const DEFAULT_SESSION_RATE_LIMIT: RateLimit = { limit: 10, windowSeconds: 600 };
 
 /** A configuration the backend refuses to start with; the message says which variable and why. */
 export class ConfigError extends Error {
@@ -53,17 +67,57 @@ export function loadConfig(env: Env): MerchantConfig {
     clientId: fixedClientId === undefined ? ({ kind: 'random' } as const) : ({ kind: 'fixed', value: fixedClientId } as const),
     reuploadSecret: parseReuploadSecret(read(env, 'MARKID_REUPLOAD_SECRET')),
     maxConcurrentSubmissions: parseCount(read(env, 'MARKID_MAX_CONCURRENT_SUBMISSIONS'), 'MARKID_MAX_CONCURRENT_SUBMISSIONS', 8),
+    storeUrl: parseStoreUrl(read(env, 'MARKID_STORE_URL')),
+    trustProxy: parseFlag(read(env, 'MARKID_TRUST_PROXY'), 'MARKID_TRUST_PROXY'),
   };
+  const rateLimit = read(env, 'MARKID_SESSION_RATE_LIMIT');
 
   if (apiKey === undefined) {
     if (apiSecret !== undefined) throw new ConfigError('MARKID_API_SECRET is set but MARKID_API_KEY is not: set both, or neither to use the embedded sandbox.');
     // Someone who points at a vendor URL expects real verifications; quietly running the sandbox
     // instead would look like success while nothing reaches the vendor.
     if (baseUrl !== undefined) throw new ConfigError('MARKID_BASE_URL is set but MARKID_API_KEY is not: set the key and secret, or unset MARKID_BASE_URL to use the embedded sandbox.');
-    return { mode: 'sandbox', baseUrl: SANDBOX_BASE_URL, apiKey: SANDBOX_API_KEY, apiSecret: SANDBOX_API_SECRET, ...common };
+    const sessionRateLimit = parseRateLimit(rateLimit, null);
+    return { mode: 'sandbox', baseUrl: SANDBOX_BASE_URL, apiKey: SANDBOX_API_KEY, apiSecret: SANDBOX_API_SECRET, ...common, sessionRateLimit };
   }
   if (apiSecret === undefined) throw new ConfigError('MARKID_API_KEY is set but MARKID_API_SECRET is not.');
-  return { mode: 'vendor', baseUrl: parseBaseUrl(baseUrl ?? DEFAULT_BASE_URL), apiKey, apiSecret, ...common };
+  const sessionRateLimit = parseRateLimit(rateLimit, DEFAULT_SESSION_RATE_LIMIT);
+  return { mode: 'vendor', baseUrl: parseBaseUrl(baseUrl ?? DEFAULT_BASE_URL), apiKey, apiSecret, ...common, sessionRateLimit };
+}
+
+function parseStoreUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    // Not echoed: the URL may carry the Redis password.
+    throw new ConfigError('MARKID_STORE_URL is not a URL (expected redis://host:6379 or rediss://host:6380).');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError(`MARKID_STORE_URL must start with redis:// or rediss://, got '${url.protocol}//…'.`);
+  }
+  return value;
+}
+
+/** `10/600`: ten sessions per 600 seconds; `off`: no limit. */
+function parseRateLimit(value: string | undefined, fallback: RateLimit | null): RateLimit | null {
+  if (value === undefined) return fallback;
+  if (value.toLowerCase() === 'off') return null;
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  const limit = Number(match?.[1]);
+  const windowSeconds = Number(match?.[2]);
+  if (!match || limit < 1 || windowSeconds < 1 || windowSeconds > 86_400) {
+    throw new ConfigError(`MARKID_SESSION_RATE_LIMIT must be 'COUNT/SECONDS' (e.g. 10/600) or 'off', got '${value}'.`);
+  }
+  return { limit, windowSeconds };
+}
+
+function parseFlag(value: string | undefined, name: string): boolean {
+  if (value === undefined) return false;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got '${value}'.`);
 }
 
 function parseReuploadSecret(value: string | undefined): string | undefined {
@@ -133,7 +187,9 @@ export function nextClientId(strategy: ClientIdStrategy, randomUUID: () => strin
 
 /** One line for the startup log. Names the vendor URL, never the key or secret. */
 export function describeConfig(config: MerchantConfig): string {
-  return config.mode === 'sandbox'
-    ? 'Mark ID: embedded sandbox vendor (no MARKID_API_KEY set); nothing leaves this machine'
-    : `Mark ID: vendor at ${config.baseUrl}`;
+  const vendor =
+    config.mode === 'sandbox' ? 'Mark ID: embedded sandbox vendor (no MARKID_API_KEY set); nothing leaves this machine' : `Mark ID: vendor at ${config.baseUrl}`;
+  // The host only: the URL may carry the Redis password.
+  const store = config.storeUrl ? `store: Redis at ${new URL(config.storeUrl).host}` : 'store: this process (memory)';
+  return `${vendor}; ${store}`;
 }

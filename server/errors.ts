@@ -30,6 +30,13 @@ export const ERRORS = {
   REQUEST_TIMEOUT: { status: 408, from: 'backend' },
   /** Every submission slot stayed taken for too long: try again shortly (with Retry-After). */
   BACKEND_BUSY: { status: 503, from: 'backend' },
+  /** The store (Redis) is down or slow: nothing was done; try again in a few seconds (with Retry-After). */
+  STORE_UNAVAILABLE: { status: 503, from: 'backend' },
+  /** Another request is forwarding this very submission, for longer than a duplicate waits (with Retry-After). */
+  SUBMISSION_IN_PROGRESS: { status: 503, from: 'backend' },
+  /** Too many sessions for one person or address in the configured window (with Retry-After). */
+  RATE_LIMITED: { status: 429, from: 'backend' },
+  /** The merchant's `createSession` hook failed or returned something that is not token fields. */
   SESSION_NOT_CREATED: { status: 502, from: 'backend' },
   VENDOR_UNREACHABLE: { status: 502, from: 'backend' },
   VENDOR_TIMEOUT: { status: 504, from: 'backend' },
@@ -43,10 +50,19 @@ export type ErrorIdentifier = keyof typeof ERRORS;
 
 export const ERROR_IDENTIFIERS = Object.keys(ERRORS) as ErrorIdentifier[];
 
-/** An error ready to send: the status and the body. */
+/** An error ready to send: the status, the body, and when a retry makes sense, how soon. */
 export interface Problem {
   status: number;
   body: VendorErrorBody;
+  retryAfterSeconds?: number;
+}
+
+/** A problem thrown from deep inside (the store, say) and answered as is by the router. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  constructor(readonly problem: Problem) {
+    super(problem.body.message);
+  }
 }
 
 export function problem(identifier: ErrorIdentifier, message: string, status: number = ERRORS[identifier].status): Problem {
@@ -68,6 +84,8 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-export function problemResponse(p: Problem, headers?: Record<string, string>): Response {
-  return jsonResponse(p.status, p.body, headers);
+/** A problem, or any remembered outcome (`{ status, body }`), as a response with its Retry-After. */
+export function problemResponse(p: { status: number; body: unknown; retryAfterSeconds?: number }, headers?: Record<string, string>): Response {
+  const retry: Record<string, string> = p.retryAfterSeconds === undefined ? {} : { 'retry-after': String(p.retryAfterSeconds) };
+  return jsonResponse(p.status, p.body, { ...retry, ...headers });
 }

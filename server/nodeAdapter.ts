@@ -5,7 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import { BodyTimeoutError } from './body.ts';
 import { jsonResponse } from './errors.ts';
 
-export type RequestHandler = (request: Request) => Promise<Response>;
+/** A fetch handler; `info` carries what the `Request` cannot, such as the peer's address. */
+export type RequestHandler = (request: Request, info?: { clientAddress?: string | null }) => Promise<Response>;
 
 /** Connect-style: fits `vite.middlewares.use`, Express, and `http.createServer` (without `next`). */
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
@@ -67,7 +68,7 @@ async function serve(
   const body = req.method === 'GET' || req.method === 'HEAD' ? null : bodyStream(req, limits);
   let response: Response;
   try {
-    response = await handler(toRequest(req, path, body?.stream ?? null));
+    response = await handler(toRequest(req, path, body?.stream ?? null), { clientAddress: req.socket.remoteAddress ?? null });
   } catch {
     response = jsonResponse(500, { message: 'The request could not be handled', identifier: 'INTERNAL_ERROR' });
   }
@@ -193,4 +194,13 @@ async function writeResponse(
   } catch {
     // The client went away mid-answer; nothing left to tell it.
   }
+}
+
+/**
+ * For Express (4 or 5) and Connect: `app.use(expressMiddleware(backend))` answers `/api/…` and
+ * passes everything else on. Mount it before any body parser (`express.json()`), which would
+ * consume the request body the backend streams and caps itself.
+ */
+export function expressMiddleware(handler: RequestHandler, options: NodeAdapterOptions = {}): NodeMiddleware {
+  return toNodeMiddleware(handler, { prefix: '/api/', ...options });
 }

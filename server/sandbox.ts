@@ -6,7 +6,10 @@ import { applicableAdditionalSteps } from '../src/core/additionalSteps.ts';
 import { additionalStepsProblem, utilityBillSteps } from './additionalSteps.ts';
 import { checkBase64, decodeBase64 } from './base64.ts';
 import { discardBody, readJsonBody } from './body.ts';
-import { BoundedMap } from './boundedMap.ts';
+import { createMemoryStore } from './store/memoryStore.ts';
+import { records } from './store/records.ts';
+import { isStoreUnavailable } from './store/store.ts';
+import type { Store } from './store/store.ts';
 import { ERROR_IDENTIFIERS, isProblem, jsonResponse, problem } from './errors.ts';
 import type { Problem } from './errors.ts';
 import { readJpegSize, readPngSize, sniffImageKind } from './imageSniff.ts';
@@ -37,8 +40,13 @@ export interface SandboxOptions {
   now?: () => number;
   /** How many submission summaries to keep, newest last. */
   maxSubmissions?: number;
-  /** How many tokens (and as many processed scans) to remember. */
+  /** How many tokens (and as many processed scans) to remember, in the default in-memory store. */
   maxTokens?: number;
+  /**
+   * Where tokens and processed scans are kept. The backend passes its own, so several instances
+   * sharing Redis also share one sandbox "vendor": a token minted through one is known to all.
+   */
+  store?: Store;
 }
 
 export interface ImageSummary {
@@ -84,6 +92,7 @@ interface SandboxToken {
   /** Created with `additionalSteps`: the vendor only accepts upload-additional-step for those. */
   customSteps: boolean;
   used: boolean;
+  expiresAt: number;
 }
 
 interface ProcessedScan {
@@ -123,8 +132,9 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
   const now = options.now ?? Date.now;
   const maxSubmissions = options.maxSubmissions ?? 20;
   const maxTokens = options.maxTokens ?? 10_000;
-  const tokens = new BoundedMap<string, SandboxToken>(maxTokens, TOKEN_RETENTION_MS);
-  const scans = new BoundedMap<string, ProcessedScan>(maxTokens, 0);
+  const store = options.store ?? createMemoryStore({ maxEntries: maxTokens * 2, now });
+  const tokens = records<SandboxToken>(store, 'sandbox-token');
+  const scans = records<ProcessedScan>(store, 'sandbox-scan');
   const summaries: SubmissionSummary[] = [];
   let lastImages: { scanRef: string; images: Map<string, StoredImage> } | null = null;
 
@@ -133,7 +143,7 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     return match?.[1] !== undefined && Buffer.from(match[1], 'base64').toString('utf8') === expectedAuthorization;
   }
 
-  function createToken(body: Body): Problem | Response {
+  async function createToken(body: Body): Promise<Problem | Response> {
     const { clientId } = body;
     if (isAbsent(clientId)) return problem('MISSING_VALUE', "No value provided for 'clientId'");
     if (typeof clientId !== 'string') return problem('INVALID_VALUE', "'clientId' must be a string");
@@ -203,8 +213,8 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
       externalRef: text('externalRef'),
       digitString: null,
     };
-    const at = now();
-    tokens.set(response.authToken, { response, customSteps: body.additionalSteps != null, used: false }, at + expiryTime * 1000, at);
+    const expiresAt = now() + expiryTime * 1000;
+    await tokens.set(response.authToken, { response, customSteps: body.additionalSteps != null, used: false, expiresAt }, expiryTime * 1000 + TOKEN_RETENTION_MS);
     return jsonResponse(201, response);
   }
 
@@ -239,14 +249,14 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     // Identity photos must be photos; only additional steps may opt into PDF.
     !(isProcessImageKey(step) && step !== 'UTILITY_BILL') && steps.get(step)?.settings?.canUploadPDF === true;
 
-  function processScan(body: Body, requestBytes: number): Problem | Response {
+  async function processScan(body: Body, requestBytes: number): Promise<Problem | Response> {
     const { authToken, country, documentType, images } = body;
     if (isAbsent(authToken)) return problem('MISSING_VALUE', "No value provided for 'authToken'");
-    const found = typeof authToken === 'string' ? tokens.get(authToken, now()) : undefined;
+    const found = typeof authToken === 'string' ? await tokens.get(authToken) : null;
     if (!found) return problem('TOKEN_NOT_FOUND', 'Verification token not found');
-    if (found.value.used) return problem('TOKEN_USED', 'Verification token has already been used');
-    if (found.expired) return problem('TOKEN_EXPIRED', 'Verification token has expired');
-    const token = found.value.response;
+    if (found.used) return problem('TOKEN_USED', 'Verification token has already been used');
+    if (found.expiresAt <= now()) return problem('TOKEN_EXPIRED', 'Verification token has expired');
+    const token = found.response;
 
     if (isAbsent(country)) return problem('MISSING_VALUE', "No value provided for 'country'");
     if (!isCountryCode(country)) return problem('INVALID_VALUE', `'country' ${JSON.stringify(country)} is not an ISO 3166-1 alpha-2 code`);
@@ -278,7 +288,8 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     }
 
     // Only an accepted request spends the token, so a client may fix a refused one and retry.
-    found.value.used = true;
+    found.used = true;
+    await tokens.set(authToken as string, found, Math.max(1, found.expiresAt + TOKEN_RETENTION_MS - now()));
     const summary: SubmissionSummary = {
       scanRef: token.scanRef,
       receivedAt: new Date(now()).toISOString(),
@@ -291,15 +302,14 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     summaries.push(summary);
     if (summaries.length > maxSubmissions) summaries.shift();
     lastImages = { scanRef: token.scanRef, images: new Map([...received].map(([step, image]) => [step, { type: image.type, bytes: image.data }])) };
-    const at = now();
-    scans.set(token.scanRef, { token: found.value, country, documentType, summary }, at + SCAN_RETENTION_MS, at);
+    await scans.set(token.scanRef, { token: found, country, documentType, summary }, SCAN_RETENTION_MS);
     return new Response(null, { status: 200 });
   }
 
-  function uploadAdditionalStep(body: Body): Problem | Response {
+  async function uploadAdditionalStep(body: Body): Promise<Problem | Response> {
     const { scanRef, step, image, additionalData } = body;
     if (isAbsent(scanRef)) return problem('MISSING_VALUE', "No value provided for 'scanRef'");
-    const scan = typeof scanRef === 'string' ? scans.get(scanRef, now())?.value : undefined;
+    const scan = typeof scanRef === 'string' ? await scans.get(scanRef) : null;
     if (!scan) return problem('SCAN_NOT_FOUND', 'No verification was submitted with this scanRef');
     if (!scan.token.customSteps) {
       return problem('ADDITIONAL_STEPS_NOT_ENABLED', "Additional steps can only be uploaded for a scanRef whose token was created with 'additionalSteps'");
@@ -313,13 +323,16 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
     if (isProblem(received)) return received;
 
     // A re-upload replaces the earlier file, as the vendor's re-upload does.
-    scan.summary.images[step] = summarize(received);
-    scan.summary.pendingSteps = scan.summary.pendingSteps.filter((pending) => pending !== step);
+    for (const summary of [scan.summary, ...summaries.filter((kept) => kept.scanRef === scan.summary.scanRef)]) {
+      summary.images[step] = summarize(received);
+      summary.pendingSteps = summary.pendingSteps.filter((pending) => pending !== step);
+    }
+    await scans.set(scan.summary.scanRef, scan, SCAN_RETENTION_MS);
     if (lastImages?.scanRef === scan.summary.scanRef) lastImages.images.set(step, { type: received.type, bytes: received.data });
     return new Response(null, { status: 200 });
   }
 
-  const routes = new Map<string, { maxBytes: number; run: (body: Body, requestBytes: number) => Problem | Response }>([
+  const routes = new Map<string, { maxBytes: number; run: (body: Body, requestBytes: number) => Promise<Problem | Response> }>([
     ['/api/v2/token', { maxBytes: MAX_TOKEN_REQUEST_BYTES, run: createToken }],
     ['/api/v2/process', { maxBytes: MAX_PROCESS_REQUEST_BYTES, run: processScan }],
     ['/api/v2/upload-additional-step', { maxBytes: MAX_PROCESS_REQUEST_BYTES, run: uploadAdditionalStep }],
@@ -341,9 +354,11 @@ export function createSandboxVendor(options: SandboxOptions = {}): SandboxVendor
       const parsed = await readJsonBody(request, route.maxBytes);
       if (isProblem(parsed)) return vendorErrorResponse(parsed);
       if (!isRecord(parsed.value)) return vendorErrorResponse(problem('MALFORMED_JSON', 'The request body must be a JSON object'));
-      const result = route.run(parsed.value, parsed.bytes);
+      const result = await route.run(parsed.value, parsed.bytes);
       return result instanceof Response ? result : vendorErrorResponse(result);
-    } catch {
+    } catch (error) {
+      // The backend's own store trouble, not the vendor's: it answers that as 503 STORE_UNAVAILABLE.
+      if (isStoreUnavailable(error)) throw error;
       return vendorErrorResponse(problem('INTERNAL_ERROR', 'The sandbox vendor failed unexpectedly'));
     }
   }

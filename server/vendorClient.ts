@@ -1,6 +1,7 @@
 import type { SubmitBody, VendorErrorBody } from '../src/core/payload.ts';
 import type { TokenResponse } from '../src/core/token.ts';
 import { problem } from './errors.ts';
+import { isStoreUnavailable } from './store/store.ts';
 
 /** The part of `fetch` the client uses; in sandbox mode it is wired straight to the sandbox handler. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -64,6 +65,8 @@ export function createVendorClient(options: VendorClientOptions): VendorClient {
       });
       text = await response.text();
     } catch (error) {
+      // The in-process sandbox keeps its tokens in the backend's store: its trouble is the store's.
+      if (isStoreUnavailable(error)) throw error;
       // Messages name the host only: the request itself holds the secret and maybe images.
       if (signal.aborted) return failure(problem('VENDOR_TIMEOUT', `The identity vendor did not answer within ${Math.round(timeoutMs / 1000)} s`));
       const code = (error as { cause?: { code?: unknown } }).cause?.code;

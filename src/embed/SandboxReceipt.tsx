@@ -15,8 +15,9 @@ export interface SandboxSubmission {
 }
 
 /**
- * Shown under the widget on the sandbox only (the endpoint answers 404 against a real vendor), so
- * a merchant trying the hosted page sees what the vendor received. Developer-facing, in English.
+ * Shown under the widget on the sandbox only, so a merchant trying the hosted page sees what the
+ * vendor received. Developer-facing, in English. It asks `/api/health` which vendor the backend
+ * talks to first: against a real one the sandbox's paths do not exist, and asking would log a 404.
  */
 export function SandboxReceipt({ scanRef }: { scanRef: string }) {
   const [submission, setSubmission] = useState<SandboxSubmission | null>(null);
@@ -24,8 +25,10 @@ export function SandboxReceipt({ scanRef }: { scanRef: string }) {
     // A stale answer is ignored rather than aborted: a cancelled request shows in red in devtools,
     // and StrictMode's second mount in development would cancel one on every page.
     let current = true;
-    fetch('/api/sandbox/last-submission')
-      .then((response) => (response.ok ? (response.json() as Promise<SandboxSubmission>) : null))
+    fetch('/api/health')
+      .then((response) => (response.ok ? (response.json() as Promise<{ mode?: string }>) : null))
+      .then((health) => (health?.mode === 'sandbox' ? fetch('/api/sandbox/last-submission') : null))
+      .then((response) => (response?.status === 200 ? (response.json() as Promise<SandboxSubmission>) : null))
       .then((body) => current && setSubmission(body && body.scanRef === scanRef ? body : null))
       .catch(() => current && setSubmission(null));
     return () => {

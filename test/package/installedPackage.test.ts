@@ -24,12 +24,14 @@ let app: string;
 beforeAll(async () => {
   app = await mkdtemp(join(tmpdir(), 'markid-app-'));
   await mkdir(join(app, 'src'));
+  await mkdir(join(app, 'server'));
   await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'merchant-app', private: true, type: 'module' }));
   await writeFile(join(app, 'index.html'), '<!doctype html><html lang="en"><head><title>Merchant</title><link rel="icon" href="data:,"></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>');
   await writeFile(join(app, 'src/main.tsx'), MAIN);
   await writeFile(join(app, 'src/element.ts'), ELEMENT);
+  await writeFile(join(app, 'server/backend.ts'), SERVER);
   // Everything comes from the npm cache that `npm ci` of this repository filled: no new download.
-  await runOrThrow('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', inject('tarball'), ...['react', 'react-dom', '@types/react', '@types/react-dom', 'typescript'].map(pinned)], { cwd: app });
+  await runOrThrow('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', inject('tarball'), ...['react', 'react-dom', '@types/react', '@types/react-dom', '@types/node', 'typescript'].map(pinned)], { cwd: app });
 }, 300_000);
 
 afterAll(async () => {
@@ -59,6 +61,18 @@ export type Element = MarkIdOnboardingElement;
 export const options: MountOptions | undefined = undefined;
 `;
 
+/** A merchant's backend on the package's server entry: the fetch handler with its own users and a store. */
+const SERVER = `import { createMemoryStore, createMerchantBackend, loadConfig, toNodeMiddleware } from 'markid-onboarding/server';
+import { createServer } from 'node:http';
+
+const backend = createMerchantBackend(loadConfig(process.env), {
+  store: createMemoryStore(),
+  createSession: (request: Request) => (request.headers.get('cookie') ? { clientId: 'user-1' } : new Response(null, { status: 401 })),
+});
+export const handler: (request: Request) => Promise<Response> = backend;
+createServer(toNodeMiddleware(backend));
+`;
+
 const RESOLUTIONS = {
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
   nodenext: { module: 'nodenext', moduleResolution: 'nodenext' },
@@ -68,8 +82,8 @@ describe('the packed package in a fresh app', () => {
   for (const [name, resolution] of Object.entries(RESOLUTIONS)) {
     it(`type-checks under moduleResolution ${name}, strict, without skipLibCheck`, async () => {
       const tsconfig = `tsconfig.${name}.json`;
-      const options = { ...resolution, target: 'es2022', lib: ['es2023', 'dom', 'dom.iterable'], jsx: 'react-jsx', strict: true, skipLibCheck: false, noEmit: true, types: [] };
-      await writeFile(join(app, tsconfig), JSON.stringify({ compilerOptions: options, include: ['src'] }));
+      const options = { ...resolution, target: 'es2022', lib: ['es2023', 'dom', 'dom.iterable'], jsx: 'react-jsx', strict: true, skipLibCheck: false, noEmit: true, types: ['node'] };
+      await writeFile(join(app, tsconfig), JSON.stringify({ compilerOptions: options, include: ['src', 'server'] }));
       const { code, output } = await run(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { cwd: app });
       expect(output, `tsc -p ${tsconfig} in the fresh app`).toBe('');
       expect(code).toBe(0);

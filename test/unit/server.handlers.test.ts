@@ -291,7 +291,7 @@ describe('routing, the sandbox page endpoints and logging', () => {
 
   it('shows the last sandbox submission without the token, with image links', async () => {
     const { backend, session, submit } = setup();
-    expect((await backend(new Request('http://shop.test/api/sandbox/last-submission'))).status).toBe(404);
+    expect((await backend(new Request('http://shop.test/api/sandbox/last-submission'))).status).toBe(204);
     const { body: s } = await session();
     await submit(submission(s.authToken));
     const response = await backend(new Request('http://shop.test/api/sandbox/last-submission'));
@@ -307,13 +307,25 @@ describe('routing, the sandbox page endpoints and logging', () => {
     expect((await backend(new Request('http://shop.test/api/sandbox/last-submission/images/BACKX'))).status).toBe(404);
   });
 
-  it('logs method, path, status and duration only', async () => {
+  it('logs one JSON line per request: method, route, status, duration, request id and instance only', async () => {
     const lines: string[] = [];
-    const { session, submit } = setup({}, { deps: { log: (line) => lines.push(line) } });
+    const { session, submit, backend } = setup({}, { deps: { log: (line) => lines.push(line), instanceId: 'eu-1' } });
     const { body: s } = await session();
     await submit(submission(s.authToken));
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^POST \/api\/session 200 \d+ms$/);
-    expect(lines[1]).toMatch(/^POST \/api\/submit 200 \d+ms$/);
+    await backend(new Request('http://shop.test/api/sandbox/last-submission/images/FRONT?authToken=secret'));
+    expect(lines).toHaveLength(3);
+    const parsed = lines.map((line) => JSON.parse(line));
+    for (const line of parsed) {
+      expect(Object.keys(line).sort()).toEqual(['instance', 'method', 'ms', 'msg', 'requestId', 'route', 'status', 'time']);
+      expect(line).toMatchObject({ msg: 'request', instance: 'eu-1', ms: expect.any(Number), requestId: expect.any(String) });
+    }
+    expect(parsed.map((line) => `${line.method} ${line.route} ${line.status}`)).toEqual([
+      'POST /api/session 200',
+      'POST /api/submit 200',
+      'GET /api/sandbox/last-submission/images/ 200',
+    ]);
+    // Never the token, in any line.
+    expect(lines.join('\n')).not.toContain(s.authToken);
+    expect(lines.join('\n')).not.toContain('secret');
   });
 });

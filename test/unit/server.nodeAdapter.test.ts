@@ -128,7 +128,7 @@ describe('merchantBackend Vite plugin', () => {
       const { server, lines, used } = fakeServer();
       (hook as (server: unknown) => void)(server);
       expect(used).toHaveLength(1);
-      expect(lines).toEqual(['Mark ID: vendor at https://ivs.markid.eu']);
+      expect(lines).toEqual(['Mark ID: vendor at https://ivs.markid.eu; store: this process (memory)']);
     }
     const sandbox = fakeServer();
     (merchantBackend({ env: {} }).configureServer as (server: unknown) => void)(sandbox.server);
