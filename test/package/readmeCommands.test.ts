@@ -13,7 +13,7 @@ import { start, type Started } from './commands.ts';
 import { openWatched } from '../devtools.ts';
 
 /**
- * The README's other commands, run as a newcomer runs them after `npm run build` (this project's
+ * The README's commands, run as a newcomer runs them after `npm run build` (this project's
  * global set-up): each must start, serve what it promises, and show the first screen without a
  * console error. Ports are free ones, so the commands' defaults never collide with a running `npm start`.
  */
@@ -49,7 +49,16 @@ async function withCommand(script: string, ready: RegExp, body: (origin: string)
   }
 }
 
-describe('the README commands after npm run build', () => {
+describe('the README commands', () => {
+  it('npm start serves the hosted page, the backend and the sandbox', async () => {
+    await withCommand('start', /Local:\s+(http:\/\/\S+)/, async (origin) => {
+      const { page, problems } = await openWatched(browser, `${origin}/?locale=en`);
+      await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor({ timeout: 60_000 });
+      expect(await (await fetch(`${origin}/api/health`)).json()).toMatchObject({ status: 'ok', mode: 'sandbox' });
+      expect(problems).toEqual([]);
+    });
+  });
+
   it('npm run serve answers the hosted page with its security headers', async () => {
     await withCommand('serve', /Hosted page: (http:\/\/\S+)/, async (origin) => {
       const response = await fetch(`${origin}/`);
