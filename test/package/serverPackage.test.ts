@@ -2,8 +2,8 @@
 // `npm run build`), imported by plain Node as a fetch handler and by the Express example through the
 // package's own "exports".
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submission } from '../unit/serverFixtures.ts';
@@ -28,6 +28,15 @@ describe('the built package entry', () => {
       expect(typeof (built as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(readFileSync(join(ROOT, 'dist/server/types/server/index.d.ts'), 'utf8')).toContain("from './backend.ts'");
+    // Every relative specifier names its file, and that file's declaration is in the package:
+    // `moduleResolution: node16/nodenext` accepts nothing less.
+    const types = join(ROOT, 'dist/server/types');
+    const unresolvable = readdirSync(types, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.d.ts'))
+      .flatMap((name) => [...readFileSync(join(types, name), 'utf8').matchAll(/from '(\.{1,2}\/[^']*)'/g)].map((m) => ({ name, specifier: m[1]! })))
+      .filter(({ name, specifier }) => !/\.tsx?$/.test(specifier) || !existsSync(join(types, dirname(name), specifier.replace(/\.tsx?$/, '.d.ts'))))
+      .map(({ name, specifier }) => `${name}: ${specifier}`);
+    expect(unresolvable).toEqual([]);
   });
 
   it('runs as a fetch handler (Next.js route handlers, Hono, Bun and Deno call it the same way)', async () => {
