@@ -1,4 +1,5 @@
-import type { AdditionalSteps } from '../../src/core/token.ts';
+import type { HandoffChoices, HandoffProgress } from '../../src/core/handoff.ts';
+import type { AdditionalSteps, Session } from '../../src/core/token.ts';
 import type { Store } from './store.ts';
 
 /** JSON values of one kind under one key prefix: what the route modules use instead of raw strings. */
@@ -61,9 +62,23 @@ export interface SubmissionState<P> {
   last: { attempt: string; outcome: Outcome } | null;
 }
 
-/** Cross-device handoff records (the next issue): a secret → record, claimed once, with expiry. */
+/**
+ * A cross-device handoff (server/handoff/handoffs.ts): the desktop's session and choices for the
+ * phone, and how far the phone got. Secrets are never stored, only their hashes.
+ */
 export interface HandoffRecord {
-  [field: string]: unknown;
+  id: string;
+  session: Session;
+  choices: HandoffChoices;
+  /** The hash of the link's secret: the key a revocation deletes so no later claim succeeds. */
+  claimKey: string;
+  /** Epoch ms until which the link can be claimed. */
+  claimBy: number;
+  /** Epoch ms when the session ends: after it the handoff is over, claimed or not. */
+  expiresAt: number;
+  /** The hash of the claiming phone's secret; null until claimed. */
+  phone: string | null;
+  progress: HandoffProgress | null;
 }
 
 /** Every table the backend keeps, by the prefix its keys carry. */
@@ -73,7 +88,6 @@ export function backendRecords(store: Store) {
     submissions: records<SubmissionState<unknown>>(store, 'submission'),
     forwarded: records<Forwarded>(store, 'forwarded'),
     reuploads: records<ReuploadGrant>(store, 'reupload'),
-    handoffs: records<HandoffRecord>(store, 'handoff'),
   };
 }
 
