@@ -5,6 +5,7 @@ import type { ReuploadSession } from '../core/payload';
 import { parseReuploadSession, reuploadFlow } from '../core/reupload';
 import { parseSession, type Session } from '../core/token';
 import type { DraftStore } from '../resume/draftStore';
+import { claimHandoff } from '../submit/handoffClient.ts';
 import { fetchSession } from '../submit/session';
 
 /** Everything the flow needs to start: whose session, since when, for what, and what to restore. */
@@ -16,6 +17,13 @@ export interface FlowStart {
   restored: SavedFlow | null;
   /** The session itself came from that draft, so an earlier page may already have sent it. */
   resumed: boolean;
+  /** This page is the phone a desktop handed off to: where and with what it reports its progress. */
+  phone?: PhoneHandoff | undefined;
+}
+
+export interface PhoneHandoff {
+  apiUrl: string;
+  phoneSecret: string;
 }
 
 export interface StartOptions {
@@ -26,6 +34,8 @@ export interface StartOptions {
   store: DraftStore | null;
   signal: AbortSignal;
   now?: () => number;
+  /** A handoff link's secret (`#handoff=…`) to claim instead of getting a session of our own. */
+  handoff?: { apiUrl: string; secret: string } | undefined;
 }
 
 /** A resumed session with less than this left is not worth starting on: a fresh one is minted. */
@@ -44,6 +54,12 @@ export async function startFlow(options: StartOptions): Promise<FlowStart> {
     return { ...reuploadFlow(parsed.value), obtainedAt: now(), restored: null, resumed: false };
   }
   const target: FlowTarget = { kind: 'VERIFICATION' };
+  if (options.handoff) {
+    const claimed = await claimHandoff(options.handoff.apiUrl, options.handoff.secret, options.signal);
+    // The desktop's choices, no photos: the phone takes every photo itself (see the README's handoff section).
+    const restored: SavedFlow = { choices: claimed.choices, stepId: 'REVIEW', images: {} };
+    return { session: checked(claimed.session), obtainedAt: now(), target, restored, resumed: false, phone: { apiUrl: options.handoff.apiUrl, phoneSecret: claimed.phoneSecret } };
+  }
   const draft = options.store ? await options.store.load(now()).catch(() => null) : null;
   const restored = draft ? { choices: draft.choices, stepId: draft.stepId, images: draft.images } : null;
   if (options.given) {
