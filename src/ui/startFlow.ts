@@ -5,6 +5,7 @@ import type { ReuploadSession } from '../core/payload';
 import { parseReuploadSession, reuploadFlow } from '../core/reupload';
 import { parseSession, type Session } from '../core/token';
 import type { DraftStore } from '../resume/draftStore';
+import type { HandoffClaimed } from '../core/handoff.ts';
 import { claimHandoff } from '../submit/handoffClient.ts';
 import { fetchSession } from '../submit/session';
 
@@ -55,7 +56,7 @@ export async function startFlow(options: StartOptions): Promise<FlowStart> {
   }
   const target: FlowTarget = { kind: 'VERIFICATION' };
   if (options.handoff) {
-    const claimed = await claimHandoff(options.handoff.apiUrl, options.handoff.secret, options.signal);
+    const claimed = await claimOnce(options.handoff.apiUrl, options.handoff.secret);
     // The desktop's choices, no photos: the phone takes every photo itself (see the README's handoff section).
     const restored: SavedFlow = { choices: claimed.choices, stepId: 'REVIEW', images: {} };
     return { session: checked(claimed.session), obtainedAt: now(), target, restored, resumed: false, phone: { apiUrl: options.handoff.apiUrl, phoneSecret: claimed.phoneSecret } };
@@ -72,6 +73,21 @@ export async function startFlow(options: StartOptions): Promise<FlowStart> {
   }
   const session = await fetchSession(options.sessionUrl, options.locale, options.signal);
   return { session, obtainedAt: now(), target, restored, resumed: false };
+}
+
+/**
+ * A link is claimable once, so a claim is made once per page whatever happens to the effect that
+ * asked (React's strict mode runs it twice, and the first run is aborted after its request left).
+ */
+const claims = new Map<string, Promise<HandoffClaimed>>();
+function claimOnce(apiUrl: string, secret: string): Promise<HandoffClaimed> {
+  const key = `${apiUrl}#${secret}`;
+  let claim = claims.get(key);
+  if (!claim) {
+    claim = claimHandoff(apiUrl, secret);
+    claims.set(key, claim);
+  }
+  return claim;
 }
 
 export function checked(session: Session): Session {
