@@ -5,7 +5,7 @@
  * browser build (scripts/buildTypes.ts) and this one never share a step.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,15 +18,11 @@ execFileSync(process.execPath, [bin('vite/bin/vite.js'), 'build', '-c', join(ROO
 execFileSync(process.execPath, [bin('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.server.json')], { stdio: 'inherit', cwd: ROOT });
 
 const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g;
-function* declarations(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* declarations(path);
-    else if (name.endsWith('.d.ts')) yield path;
-  }
-}
+const declarations = readdirSync(join(OUT, 'types'), { recursive: true, encoding: 'utf8' })
+  .filter((name) => name.endsWith('.d.ts'))
+  .map((name) => join(OUT, 'types', name));
 let count = 0;
-for (const file of declarations(join(OUT, 'types'))) {
+for (const file of declarations) {
   const text = readFileSync(file, 'utf8');
   const fixed = text.replace(SPECIFIER, (_match, keyword: string, quote: string, path: string) => {
     if (!existsSync(resolve(dirname(file), `${path}.d.ts`))) throw new Error(`${file}: ${path}.ts has no emitted declaration`);

@@ -3,5 +3,4 @@ export { createMerchantBackend } from './backend.ts';
 export type { MerchantBackend, MerchantBackendDeps } from './backend.ts';
 export { ERROR_IDENTIFIERS } from './errors.ts';
 export { SUBMIT_JSON_SLACK_BYTES, submitBodyCap } from './submitBodyCap.ts';
-
-export type RequestHandler = (request: Request) => Promise<Response>;
+export type { RequestHandler } from './nodeAdapter.ts';

@@ -45,8 +45,8 @@ export function securityHeaders(options: SecurityOptions = {}): Record<string, s
 /** Adds the headers to every answer that does not set them itself, API and files alike. */
 export function withSecurityHeaders(handler: RequestHandler, options: SecurityOptions = {}): RequestHandler {
   const headers = Object.entries(securityHeaders(options));
-  return async (request) => {
-    const response = await handler(request);
+  return async (request, info) => {
+    const response = await handler(request, info);
     // Responses from `fetch` or `Response.error()` have immutable headers: copy into a new one.
     const out = new Response(response.body, response);
     for (const [name, value] of headers) if (!out.headers.has(name)) out.headers.set(name, value);

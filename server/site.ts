@@ -20,7 +20,7 @@ export interface SiteOptions extends SecurityOptions {
 export function createSite(config: MerchantConfig, options: SiteOptions): RequestHandler {
   const backend = createMerchantBackend(config, options.deps ?? {});
   const files = createStaticFiles(options.mounts);
-  return withSecurityHeaders((request) => (new URL(request.url).pathname.startsWith(API_PREFIX) ? backend(request) : files(request)), options);
+  return withSecurityHeaders((request, info) => (new URL(request.url).pathname.startsWith(API_PREFIX) ? backend(request, info) : files(request)), options);
 }
 
 export interface RunningSite {

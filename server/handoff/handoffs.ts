@@ -2,8 +2,26 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { HandoffChoices, HandoffClaimed, HandoffMinted, HandoffProgress, HandoffRefusal, HandoffStatus } from '../../src/core/handoff.ts';
 import type { Session } from '../../src/core/token.ts';
 import { records } from '../store/records.ts';
-import type { HandoffRecord } from '../store/records.ts';
 import type { Store } from '../store/store.ts';
+
+/**
+ * One handoff as stored: the desktop's session and choices for the phone, and how far the phone
+ * got. Secrets are never stored, only their hashes.
+ */
+export interface HandoffRecord {
+  id: string;
+  session: Session;
+  choices: HandoffChoices;
+  /** The hash of the link's secret: the key a revocation deletes so no later claim succeeds. */
+  claimKey: string;
+  /** Epoch ms until which the link can be claimed. */
+  claimBy: number;
+  /** Epoch ms when the session ends: after it the handoff is over, claimed or not. */
+  expiresAt: number;
+  /** The hash of the claiming phone's secret; null until claimed. */
+  phone: string | null;
+  progress: HandoffProgress | null;
+}
 
 /** How long a link can be claimed: long enough to find the phone, short enough that a photo of the screen goes stale. */
 export const HANDOFF_CLAIM_MS = 10 * 60 * 1000;

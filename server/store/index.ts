@@ -10,8 +10,8 @@ export { createRedisStore } from './redisStore.ts';
 export type { RedisStoreOptions } from './redisStore.ts';
 export { StoreUnavailableError, isStoreUnavailable } from './store.ts';
 export type { Condition, Store, StoreHealth } from './store.ts';
-export { records } from './records.ts';
-export type { HandoffRecord, Records } from './records.ts';
+export { backendRecords, records, versions } from './records.ts';
+export type { BackendRecords, HandoffRecord, Records, Versions } from './records.ts';
 
 /** The store the configuration names: Redis for `MARKID_STORE_URL`, else this process's memory. */
 export function createStore(config: Pick<MerchantConfig, 'storeUrl'>, memory: MemoryStoreOptions = {}): Store {

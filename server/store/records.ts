@@ -1,5 +1,4 @@
-import type { HandoffChoices, HandoffProgress } from '../../src/core/handoff.ts';
-import type { AdditionalSteps, Session } from '../../src/core/token.ts';
+import type { AdditionalSteps } from '../../src/core/token.ts';
 import type { Store } from './store.ts';
 
 /** JSON values of one kind under one key prefix: what the route modules use instead of raw strings. */
@@ -63,22 +62,25 @@ export interface SubmissionState<P> {
 }
 
 /**
- * A cross-device handoff (server/handoff/handoffs.ts): the desktop's session and choices for the
- * phone, and how far the phone got. Secrets are never stored, only their hashes.
+ * A counter per id that every change bumps: someone waiting for a record to change (a desktop
+ * following its handoff) polls the counter, cheap on any store, and re-reads the record when it moved.
  */
+export interface Versions {
+  bump(id: string, ttlMs: number): Promise<number>;
+  current(id: string): Promise<number>;
+}
+
+export function versions(store: Store, prefix: string): Versions {
+  const key = (id: string) => `${prefix}:${id}`;
+  return {
+    bump: async (id, ttlMs) => (await store.increment(key(id), ttlMs)).count,
+    current: async (id) => Number((await store.get(key(id))) ?? 0),
+  };
+}
+
+/** Cross-device handoff records (the next issue): a secret → record, claimed once (`take`), with expiry. */
 export interface HandoffRecord {
-  id: string;
-  session: Session;
-  choices: HandoffChoices;
-  /** The hash of the link's secret: the key a revocation deletes so no later claim succeeds. */
-  claimKey: string;
-  /** Epoch ms until which the link can be claimed. */
-  claimBy: number;
-  /** Epoch ms when the session ends: after it the handoff is over, claimed or not. */
-  expiresAt: number;
-  /** The hash of the claiming phone's secret; null until claimed. */
-  phone: string | null;
-  progress: HandoffProgress | null;
+  [field: string]: unknown;
 }
 
 /** Every table the backend keeps, by the prefix its keys carry. */
@@ -88,6 +90,8 @@ export function backendRecords(store: Store) {
     submissions: records<SubmissionState<unknown>>(store, 'submission'),
     forwarded: records<Forwarded>(store, 'forwarded'),
     reuploads: records<ReuploadGrant>(store, 'reupload'),
+    handoffs: records<HandoffRecord>(store, 'handoff'),
+    handoffVersions: versions(store, 'handoff-version'),
   };
 }
 

@@ -104,8 +104,14 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     async close() {
       closed = true;
       const redis = await client.catch(() => null);
-      if (redis?.isOpen) await redis.close().catch(() => redis.destroy());
-      else redis?.destroy();
+      if (!redis) return;
+      // `close` lets pending replies arrive; a client still (re)connecting can only be destroyed.
+      if (redis.isReady) await redis.close().catch(() => undefined);
+      try {
+        if (redis.isOpen) redis.destroy();
+      } catch {
+        // already closed
+      }
     },
   };
 }

@@ -29,7 +29,28 @@ describe('loadConfig', () => {
     expect(nextClientId({ kind: 'random' })).not.toBe(nextClientId({ kind: 'random' }));
   });
 
+  it('reads the shared store, the session rate limit and the proxy setting, never printing the store password', () => {
+    const sandbox = loadConfig({});
+    expect(sandbox).toMatchObject({ storeUrl: undefined, sessionRateLimit: null, trustProxy: false });
+    expect(describeConfig(sandbox)).toContain('store: this process (memory)');
+    const vendor = loadConfig({ MARKID_API_KEY: 'k', MARKID_API_SECRET: 's', MARKID_STORE_URL: 'rediss://:hunter2@redis.internal:6380/2', MARKID_TRUST_PROXY: 'true' });
+    expect(vendor).toMatchObject({ storeUrl: 'rediss://:hunter2@redis.internal:6380/2', sessionRateLimit: { limit: 10, windowSeconds: 600 }, trustProxy: true });
+    expect(describeConfig(vendor)).toContain('store: Redis at redis.internal:6380');
+    expect(describeConfig(vendor)).not.toContain('hunter2');
+    expect(loadConfig({ MARKID_SESSION_RATE_LIMIT: '3/60' }).sessionRateLimit).toEqual({ limit: 3, windowSeconds: 60 });
+    expect(loadConfig({ MARKID_API_KEY: 'k', MARKID_API_SECRET: 's', MARKID_SESSION_RATE_LIMIT: 'off' }).sessionRateLimit).toBeNull();
+  });
+
+  it('never echoes a store URL it refuses', () => {
+    expect(() => loadConfig({ MARKID_STORE_URL: 'memcached://:hunter2@cache:11211' })).toThrow(/redis:\/\/ or rediss:\/\//);
+    expect(() => loadConfig({ MARKID_STORE_URL: 'memcached://:hunter2@cache:11211' })).not.toThrow(/hunter2/);
+  });
+
   it.each([
+    [{ MARKID_STORE_URL: 'not a url' }, /MARKID_STORE_URL is not a URL/],
+    [{ MARKID_SESSION_RATE_LIMIT: 'ten' }, /COUNT\/SECONDS/],
+    [{ MARKID_SESSION_RATE_LIMIT: '0/60' }, /COUNT\/SECONDS/],
+    [{ MARKID_TRUST_PROXY: 'maybe' }, /MARKID_TRUST_PROXY/],
     [{ MARKID_TOKEN_DEFAULTS: '{utilityBill:true}' }, /MARKID_TOKEN_DEFAULTS is not valid JSON/],
     [{ MARKID_TOKEN_DEFAULTS: '[1]' }, /must be a JSON object/],
     [{ MARKID_TOKEN_DEFAULTS: '{"utilityBill":true,"additionalSteps":{}}' }, /both 'utilityBill' and 'additionalSteps'/],

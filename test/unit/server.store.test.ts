@@ -1,10 +1,14 @@
 // @vitest-environment node
 // The store contract, run against both implementations: the in-memory default and a real Redis.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMemoryStore } from '../../server/store/memoryStore';
+import { backendRecords } from '../../server/store/records';
 import { createRedisStore } from '../../server/store/redisStore';
 import type { Store } from '../../server/store/store';
 import { startRedis, type RedisServer } from '../redisServer';
+
+// Real processes on a shared machine: connecting and restarting Redis may take seconds.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 let redis: RedisServer;
 const stores: Store[] = [];
@@ -27,7 +31,7 @@ async function ready(make: () => Store): Promise<Store> {
   const store = make();
   stores.push(store);
   // The Redis client connects in the background; a fresh one may need a moment.
-  for (let i = 0; i < 100 && !(await store.health()).ok; i++) await sleep(20);
+  for (let i = 0; i < 500 && !(await store.health()).ok; i++) await sleep(20);
   return store;
 }
 
@@ -67,6 +71,19 @@ describe.each(kinds)('the %s store', (_kind, make) => {
     expect(counts.every((c) => c.resetMs > 0 && c.resetMs <= 300)).toBe(true);
     await sleep(400);
     expect((await store.increment('rate', 300)).count).toBe(1);
+  });
+
+  it('has room for handoffs: a record claimed once, and a version counter a waiter can poll', async () => {
+    const store = await ready(make);
+    const tables = backendRecords(store);
+    expect(await tables.handoffVersions.current('h1')).toBe(0);
+    await tables.handoffs.set('h1', { state: 'WAITING' }, 5_000);
+    expect(await tables.handoffVersions.bump('h1', 5_000)).toBe(1);
+    expect(await tables.handoffVersions.bump('h1', 5_000)).toBe(2);
+    expect(await tables.handoffVersions.current('h1')).toBe(2);
+    expect(await tables.handoffs.create('h1', { state: 'OTHER' }, 5_000)).toBe(false);
+    const claims = await Promise.all([tables.handoffs.take('h1'), tables.handoffs.take('h1')]);
+    expect(claims.filter(Boolean)).toEqual([{ state: 'WAITING' }]);
   });
 
   it('reports itself healthy', async () => {
