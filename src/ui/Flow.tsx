@@ -105,7 +105,8 @@ export function Flow(props: FlowProps) {
   useLeaveWarning(screen.kind === 'SUBMITTING');
 
   // "We kept your progress" stays until the person moves on from the screen they came back to.
-  const [restoredAt] = useState(() => (hasProgress(state) && props.restored ? (screen.kind === 'STEP' ? screen.id : null) : null));
+  // Not on a phone a desktop handed off to: its choices came from the desktop, not from an earlier visit.
+  const [restoredAt] = useState(() => (hasProgress(state) && props.restored && !props.phone ? (screen.kind === 'STEP' ? screen.id : null) : null));
   const onStep = screen.kind === 'STEP';
   const [handingOff, setHandingOff] = useState(false);
   const phoneLike = usePhoneLike();
