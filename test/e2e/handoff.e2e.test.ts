@@ -123,6 +123,31 @@ describe('continue on your phone, one backend', () => {
     await handOff(desktopBrowser, harness.browser, harness.origin, harness.origin);
     expect(await processCalls([harness.origin])).toBe(1);
   });
+
+  it('"Continue here instead" keeps the desktop’s photo and turns the phone away at its next step', async () => {
+    const desktopContext = await desktopBrowser.newContext(DESKTOP);
+    const desktop = await desktopContext.newPage();
+    await desktop.goto(`${harness.origin}/?locale=en`);
+    await toFirstPhoto(desktop);
+    await chooseFile(desktop, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(desktop) });
+    await desktop.getByRole('button', { name: 'Continue on your phone' }).click();
+    const link = await desktop.getByLabel('Link for your phone').inputValue();
+
+    const phoneContext = await harness.browser.newContext(PHONE);
+    const phone = await phoneContext.newPage();
+    await phone.goto(link);
+    await phone.getByRole('heading', { name: 'Front of your identity card' }).waitFor();
+    await desktop.getByRole('heading', { name: 'Phone connected' }).waitFor();
+    await desktop.getByRole('button', { name: 'Continue here instead' }).click();
+    await desktop.getByRole('heading', { name: 'Front of your identity card' }).waitFor();
+    await desktop.getByText('Photo ready').waitFor();
+
+    await chooseFile(phone, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(phone) });
+    await phone.getByRole('button', { name: 'Continue' }).click();
+    await phone.getByText('It was cancelled on the computer.').waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await Promise.all([desktopContext.close(), phoneContext.close()]);
+  });
 });
 
 describe('continue on your phone, two backend instances on one Redis', () => {
