@@ -7,8 +7,9 @@
  *
  * Phases: 50 sessions submitting ~15 MB at once (plus 10 duplicate submits racing them);
  * slowloris clients trickling a byte at a time while honest clients carry on; a vendor that hangs
- * after accepting; a vendor that accepts and answers an HTML page. Prints requests, failures,
- * latencies and the backend's peak resident memory per phase.
+ * after accepting; a vendor that accepts and answers an HTML page; then two backend processes on
+ * one Redis (started on a free loopback port) sharing the same 50-session load. Prints requests,
+ * failures, latencies and each backend's peak resident memory per phase.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createSandboxVendor } from '../server/sandbox.ts';
+import { startRedis } from '../test/redisServer.ts';
 import type { FromServer, LoadServerOptions } from './loadServer.ts';
 
 const SESSIONS = 50;
@@ -24,7 +26,7 @@ const DUPLICATES = 10;
 const IMAGE_BYTES = 3_700_000;
 const SLOW_CLIENTS = 20;
 const FAULT_SESSIONS = 10;
-const DEADLINE_MS = 240_000;
+const DEADLINE_MS = 420_000;
 /** The vendor here is one Node thread decoding every image, so it gets half the default 30 s. */
 const SERVER_OPTIONS: LoadServerOptions = { vendorUrl: '', vendorTimeoutMs: 15_000, bodyIdleTimeoutMs: 5_000, bodyGraceMs: 3_000 };
 
@@ -34,6 +36,10 @@ interface Reply {
   status: number;
   body: string;
   ms: number;
+  /** Seconds, from a 503's Retry-After. */
+  retryAfter?: number;
+  /** How many 503 "try again shortly" answers came before this one (see `submitLikeTheWidget`). */
+  retries?: number;
 }
 
 interface PhaseRow {
@@ -44,6 +50,10 @@ interface PhaseRow {
   wrong: string[];
   latencies: number[];
   peakRssBytes: number;
+  /** Several backend processes: each one's peak. */
+  peakRssPerInstance?: number[];
+  /** 503 "come back" answers that were followed, as the widget would. */
+  busyRetries?: number;
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 200 });
@@ -103,6 +113,11 @@ async function startVendor() {
     res.writeHead(answer.status, Object.fromEntries(answer.headers));
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
+  // A backend that gives up on a hanging vendor resets the connection under a pending write.
+  server.on('connection', (socket) => socket.on('error', () => undefined));
+  // Longer than any pause: otherwise the backend may reuse a keep-alive connection at the moment
+  // this server closes it for idleness, and hear EPIPE instead of the vendor.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
@@ -122,9 +137,12 @@ async function startVendor() {
   };
 }
 
+type Backend = { child: ChildProcess; base: string; report(phase?: boolean): Promise<Extract<FromServer, { type: 'report' }>> };
+
 /** The backend in its own process; resolves once it listens. */
-async function startBackend(vendorUrl: string): Promise<{ child: ChildProcess; base: string; report(phase?: boolean): Promise<Extract<FromServer, { type: 'report' }>> }> {
-  const child = fork(fileURLToPath(new URL('./loadServer.ts', import.meta.url)), [JSON.stringify({ ...SERVER_OPTIONS, vendorUrl })], {
+async function startBackend(vendorUrl: string, storeUrl?: string): Promise<Backend> {
+  const options: LoadServerOptions = { ...SERVER_OPTIONS, vendorUrl, ...(storeUrl ? { storeUrl } : {}) };
+  const child = fork(fileURLToPath(new URL('./loadServer.ts', import.meta.url)), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -148,6 +166,17 @@ async function startBackend(vendorUrl: string): Promise<{ child: ChildProcess; b
   return { child, base: `http://127.0.0.1:${port}`, report };
 }
 
+const guarded = new WeakSet<Socket>();
+/**
+ * A 503 that comes before the 14 MB body is all written ends the request while we still write;
+ * the backend then cuts the socket, and the write error lands on a socket no request listens to.
+ */
+function guardSocket(socket: Socket): void {
+  if (guarded.has(socket)) return;
+  guarded.add(socket);
+  socket.on('error', () => undefined);
+}
+
 /** POSTs `parts` written one after another (shared buffers are never copied per request). */
 function post(base: string, path: string, parts: (Buffer | string)[]): Promise<Reply> {
   const started = performance.now();
@@ -156,12 +185,32 @@ function post(base: string, path: string, parts: (Buffer | string)[]): Promise<R
     const req = httpRequest(`${base}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': length } }, (res) => {
       let body = '';
       res.setEncoding('utf8').on('data', (text: string) => (body += text));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started }));
+      const retryAfter = Number(res.headers['retry-after']);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started, ...(retryAfter > 0 ? { retryAfter } : {}) }));
     });
     req.on('error', (error) => resolve({ status: 0, body: String(error), ms: performance.now() - started }));
+    req.on('socket', guardSocket);
     for (const part of parts) req.write(part);
     req.end();
   });
+}
+
+const MAX_BUSY_RETRIES = 4;
+
+/**
+ * A submit as the widget sends it: a 503 with Retry-After (all slots taken for 30 s, or the same
+ * token still being forwarded elsewhere) is not an answer but "come back", so come back after the
+ * delay it names (at most 5 s here), a few times. Only what finally comes back is judged.
+ */
+async function submitLikeTheWidget(base: string, parts: (Buffer | string)[]): Promise<Reply> {
+  const started = performance.now();
+  for (let retries = 0; ; retries++) {
+    const reply = await post(base, '/api/submit', parts);
+    if (reply.status !== 503 || reply.retryAfter === undefined || retries === MAX_BUSY_RETRIES) {
+      return { ...reply, ms: performance.now() - started, retries };
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(reply.retryAfter!, 5) * 1000));
+  }
 }
 
 async function session(base: string): Promise<{ authToken: string; scanRef: string }> {
@@ -226,7 +275,7 @@ async function main(): Promise<void> {
       const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => session(backend.base)));
       await backend.report(true);
       const processBefore = vendor.calls('/api/v2/process');
-      const sends = [...sessions, ...sessions.slice(0, DUPLICATES)].map((s) => post(backend.base, '/api/submit', submitParts(s.authToken, images)));
+      const sends = [...sessions, ...sessions.slice(0, DUPLICATES)].map((s) => submitLikeTheWidget(backend.base, submitParts(s.authToken, images)));
       const replies = await Promise.all(sends);
       const wrong: string[] = [];
       replies.forEach((reply, index) => {
@@ -236,7 +285,7 @@ async function main(): Promise<void> {
       const processed = vendor.calls('/api/v2/process') - processBefore;
       if (processed !== SESSIONS) wrong.push(`the vendor got ${processed} /process calls for ${SESSIONS} verifications`);
       const { peakRssBytes } = await backend.report(true);
-      rows.push({ phase: `${SESSIONS} sessions × ${(bodyBytes / MB).toFixed(1)} MB at once, +${DUPLICATES} duplicates`, requests: replies.length, ok: replies.filter((r) => r.status === 200).length, expectedFailures: 0, wrong, latencies: replies.map((r) => r.ms), peakRssBytes });
+      rows.push({ phase: `${SESSIONS} sessions × ${(bodyBytes / MB).toFixed(1)} MB at once, +${DUPLICATES} duplicates`, requests: replies.length, ok: replies.filter((r) => r.status === 200).length, expectedFailures: 0, wrong, latencies: replies.map((r) => r.ms), peakRssBytes, busyRetries: replies.reduce((sum, r) => sum + (r.retries ?? 0), 0) });
     }
 
     // 2. Slowloris: clients trickling a byte every 200 ms, while ten honest ones submit.
@@ -297,6 +346,8 @@ async function main(): Promise<void> {
       });
     }
 
+    rows.push(await twoInstancesOnRedis(vendor, images));
+
     const final = await backend.report();
     print(rows, idle.rssBytes, final);
     const problems = rows.flatMap((row) => row.wrong.map((line) => `${row.phase}: ${line}`));
@@ -313,13 +364,59 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Two backend processes sharing one Redis, as behind a load balancer: each session is minted on one
+ * instance and submitted on the other, and ten of them also on the first at the same moment, so
+ * duplicates race across processes. Nothing may be lost and the vendor may see each token once.
+ */
+async function twoInstancesOnRedis(vendor: Awaited<ReturnType<typeof startVendor>>, images: Buffer[]): Promise<PhaseRow> {
+  const redis = await startRedis();
+  const instances = [await startBackend(vendor.url, redis.url), await startBackend(vendor.url, redis.url)];
+  try {
+    const sessions = await Promise.all(Array.from({ length: SESSIONS }, (_, i) => session(instances[i % 2]!.base)));
+    await Promise.all(instances.map((instance) => instance.report(true)));
+    const processBefore = vendor.calls('/api/v2/process');
+    // The first ten go to both instances at once, first in each one's queue, so they really race.
+    const sends = sessions.flatMap((s, i) => [
+      { s, on: instances[(i + 1) % 2]! },
+      ...(i < DUPLICATES ? [{ s, on: instances[i % 2]! }] : []),
+    ]);
+    const replies = await Promise.all(sends.map(({ s, on }) => submitLikeTheWidget(on.base, submitParts(s.authToken, images))));
+    const wrong: string[] = [];
+    replies.forEach((reply, index) => {
+      const expected = sends[index]!.s.scanRef;
+      if (reply.status !== 200 || (JSON.parse(reply.body) as { scanRef?: string }).scanRef !== expected) wrong.push(`submit ${index}: ${reply.status} ${reply.body.slice(0, 120)}`);
+    });
+    const processed = vendor.calls('/api/v2/process') - processBefore;
+    if (processed !== SESSIONS) wrong.push(`the vendor got ${processed} /process calls for ${SESSIONS} verifications`);
+    const reports = await Promise.all(instances.map((instance) => instance.report(true)));
+    return {
+      phase: `2 instances on one Redis: ${SESSIONS} minted on one, submitted on the other, +${DUPLICATES} duplicates across both`,
+      requests: replies.length,
+      ok: replies.filter((r) => r.status === 200).length,
+      expectedFailures: 0,
+      wrong,
+      latencies: replies.map((r) => r.ms),
+      peakRssBytes: Math.max(...reports.map((r) => r.peakRssBytes)),
+      peakRssPerInstance: reports.map((r) => r.peakRssBytes),
+      busyRetries: replies.reduce((sum, r) => sum + (r.retries ?? 0), 0),
+    };
+  } finally {
+    for (const instance of instances) {
+      instance.child.disconnect();
+      instance.child.kill();
+    }
+    await redis.dispose();
+  }
+}
+
 function print(rows: PhaseRow[], idleRss: number, final: Extract<FromServer, { type: 'report' }>): void {
   console.log(`\nNode ${process.version}, ${os.availableParallelism()} cores; backend idle RSS ${(idleRss / MB).toFixed(0)} MB.\n`);
-  console.log('| phase | requests | answered right | expected refusals | wrong | p50 ms | p95 ms | max ms | backend peak RSS |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| phase | requests | answered right | expected refusals | wrong | p50 ms | p95 ms | max ms | 503 → came back | backend peak RSS (each instance) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     console.log(
-      `| ${row.phase} | ${row.requests} | ${row.ok} | ${row.expectedFailures} | ${row.wrong.length} | ${Math.round(percentile(row.latencies, 50))} | ${Math.round(percentile(row.latencies, 95))} | ${Math.round(Math.max(...row.latencies))} | ${(row.peakRssBytes / MB).toFixed(0)} MB |`,
+      `| ${row.phase} | ${row.requests} | ${row.ok} | ${row.expectedFailures} | ${row.wrong.length} | ${Math.round(percentile(row.latencies, 50))} | ${Math.round(percentile(row.latencies, 95))} | ${Math.round(Math.max(...row.latencies))} | ${row.busyRetries ?? '–'} | ${(row.peakRssPerInstance ?? [row.peakRssBytes]).map((bytes) => `${(bytes / MB).toFixed(0)} MB`).join(' / ')} |`,
     );
   }
   const total = Object.values(final.stats.backend).reduce((sum, count) => sum + count, 0);

@@ -13,6 +13,8 @@ import { SANDBOX_API_KEY, SANDBOX_API_SECRET } from '../server/sandbox.ts';
 
 export interface LoadServerOptions {
   vendorUrl: string;
+  /** `redis://…`: the shared store of the multi-instance phase; unset: the in-memory default. */
+  storeUrl?: string;
   vendorTimeoutMs: number;
   bodyIdleTimeoutMs: number;
   bodyGraceMs: number;
@@ -24,11 +26,22 @@ export type FromServer =
   | { type: 'report'; peakRssBytes: number; rssBytes: number; maxRssBytes: number; stats: ReturnType<ReturnType<typeof createMerchantBackend>['stats']> };
 
 const options = JSON.parse(process.argv[2] ?? '{}') as LoadServerOptions;
-const config = loadConfig({ MARKID_API_KEY: SANDBOX_API_KEY, MARKID_API_SECRET: SANDBOX_API_SECRET, MARKID_BASE_URL: options.vendorUrl });
+const config = loadConfig({
+  MARKID_API_KEY: SANDBOX_API_KEY,
+  MARKID_API_SECRET: SANDBOX_API_SECRET,
+  MARKID_BASE_URL: options.vendorUrl,
+  MARKID_STORE_URL: options.storeUrl,
+  // A load generator mints hundreds of sessions from one address; the limit is not what is measured.
+  MARKID_SESSION_RATE_LIMIT: 'off',
+});
 const backend = createMerchantBackend(config, { timeoutMs: options.vendorTimeoutMs });
 const server = createServer(
   toNodeMiddleware(backend, { bodyIdleTimeoutMs: options.bodyIdleTimeoutMs, bodyGraceMs: options.bodyGraceMs }),
 );
+
+// Longer than any pause between phases: the load generator's keep-alive agent would otherwise reuse
+// a socket at the moment the server closes it for idleness, and count a "socket hang up".
+server.keepAliveTimeout = 120_000;
 
 // Peak resident memory per phase: sampled, since the process-wide maximum only ever grows.
 let peak = 0;

@@ -67,12 +67,20 @@ export async function runOnce<P>(options: ExactlyOnceOptions, job: Job<P>): Prom
 async function forwardHolding<P>(options: ExactlyOnceOptions, job: Job<P>, lease: Lease): Promise<Outcome> {
   try {
     // Read again under the lease: the last holder may have finished between our look and the take.
-    const state = ((await options.states.get(job.id)) as SubmissionState<P> | null) ?? { progress: job.initial, success: null, last: null };
+    const stored = await options.states.read(job.id);
+    const state = (stored?.value as SubmissionState<P> | undefined) ?? { progress: job.initial, success: null, last: null };
     if (state.success) return state.success;
+    let text = stored?.text ?? null;
+    // Every write is a compare-and-set on what this attempt last saw, and the lease is extended
+    // first: if another instance took over while this one stalled, the record is theirs now.
+    const write = async () => {
+      const written = (await lease.renew()) ? await options.states.swap(job.id, text, state, job.ttlMs) : null;
+      if (written === null) throw new LeaseLost();
+      text = written;
+    };
     const save = async (progress: P) => {
-      if (!lease.held()) throw new LeaseLost();
       state.progress = progress;
-      await options.states.set(job.id, state, job.ttlMs);
+      await write();
     };
     let outcome: Outcome;
     try {
@@ -83,7 +91,12 @@ async function forwardHolding<P>(options: ExactlyOnceOptions, job: Job<P>, lease
     }
     if (isSuccess(outcome)) state.success = outcome;
     state.last = { attempt: lease.attempt, outcome };
-    await options.states.set(job.id, state, job.ttlMs);
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof LeaseLost) return stillRunning();
+      throw error;
+    }
     return outcome;
   } finally {
     await lease.release().catch(() => undefined); // store trouble: it expires by itself

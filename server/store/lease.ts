@@ -8,8 +8,11 @@ import type { Store } from './store.ts';
 export interface Lease {
   /** The value the lease holds while it is ours: this attempt's id. */
   readonly attempt: string;
-  /** False once a renewal found the lease gone or someone else's. */
-  held(): boolean;
+  /**
+   * Extends it now; true while it is ours. One that expired while this process stalled (a long GC,
+   * a starved CPU) is taken back if nobody else took it meanwhile: only a real takeover loses it.
+   */
+  renew(): Promise<boolean>;
   release(): Promise<void>;
 }
 
@@ -18,21 +21,24 @@ export const leaseKey = (name: string) => `lease:${name}`;
 export async function acquireLease(store: Store, name: string, attempt: string, ttlMs: number): Promise<Lease | null> {
   const key = leaseKey(name);
   if (!(await store.set(key, attempt, ttlMs, 'absent'))) return null;
-  let held = true;
+  let lost = false;
+  const renew = async () => {
+    if (lost) return false;
+    const ours = (await store.set(key, attempt, ttlMs, { equals: attempt })) || (await store.set(key, attempt, ttlMs, 'absent'));
+    lost = !ours;
+    return ours;
+  };
   // Renewed at a third of its lifetime, so two missed renewals still leave it ours.
   const timer = setInterval(() => {
-    store.set(key, attempt, ttlMs, { equals: attempt }).then(
-      (renewed) => (held &&= renewed),
-      () => undefined, // store trouble: the next renewal may succeed; the lease outlives one miss
-    );
+    renew().catch(() => undefined); // store trouble: the next renewal may succeed
   }, Math.max(10, Math.floor(ttlMs / 3)));
   timer.unref?.();
   return {
     attempt,
-    held: () => held,
+    renew,
     async release() {
       clearInterval(timer);
-      held = false;
+      lost = true;
       await store.delete(key, { equals: attempt });
     },
   };

@@ -10,6 +10,14 @@ export interface Records<T> {
   /** Reads and deletes at once: of two callers, one gets the record. */
   take(id: string): Promise<T | null>;
   delete(id: string): Promise<void>;
+  /** The record with its stored text, for a later `swap`. */
+  read(id: string): Promise<{ value: T; text: string } | null>;
+  /**
+   * Compare-and-set: writes `next` only while the record is still exactly `previous` (null: none),
+   * so a writer that lost its turn cannot overwrite another's newer record. Answers the new text,
+   * or null when the record had changed.
+   */
+  swap(id: string, previous: string | null, next: T, ttlMs: number): Promise<string | null>;
 }
 
 export function records<T>(store: Store, prefix: string): Records<T> {
@@ -21,6 +29,14 @@ export function records<T>(store: Store, prefix: string): Records<T> {
     create: (id, value, ttlMs) => store.set(key(id), JSON.stringify(value), ttlMs, 'absent'),
     take: async (id) => decode(await store.take(key(id))),
     delete: async (id) => void (await store.delete(key(id))),
+    async read(id) {
+      const text = await store.get(key(id));
+      return text === null ? null : { value: JSON.parse(text) as T, text };
+    },
+    async swap(id, previous, next, ttlMs) {
+      const text = JSON.stringify(next);
+      return (await store.set(key(id), text, ttlMs, previous === null ? 'absent' : { equals: previous })) ? text : null;
+    },
   };
 }
 
