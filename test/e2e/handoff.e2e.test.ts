@@ -54,7 +54,7 @@ async function handOff(desktopBrowser: Browser, phoneBrowser: Browser, desktopOr
   await desktop.goto(`${desktopOrigin}/?locale=en`);
   await toFirstPhoto(desktop);
   await desktop.getByRole('heading', { name: 'Front of your identity card' }).waitFor();
-  await desktop.getByRole('button', { name: 'Continue on your phone' }).click();
+  await desktop.getByRole('button', { name: 'Show a QR code' }).click();
 
   const qr = desktop.getByRole('img', { name: 'QR code with the link to continue on your phone' });
   await qr.waitFor();
@@ -130,7 +130,7 @@ describe('continue on your phone, one backend', () => {
     await desktop.goto(`${harness.origin}/?locale=en`);
     await toFirstPhoto(desktop);
     await chooseFile(desktop, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(desktop) });
-    await desktop.getByRole('button', { name: 'Continue on your phone' }).click();
+    await desktop.getByRole('button', { name: 'Show a QR code' }).click();
     const link = await desktop.getByLabel('Link for your phone').inputValue();
 
     const phoneContext = await harness.browser.newContext(PHONE);

@@ -277,6 +277,7 @@ const bg: Messages = {
     refusedExpired: 'Изтекла е.',
     refusedRevoked: 'Отменена е от компютъра.',
     refusedScan: 'Сканирайте новия код на компютъра, за да продължите на този телефон.',
+    showCode: 'Показване на QR код',
   },
 };
 

@@ -277,6 +277,7 @@ const de: Messages = {
     refusedExpired: 'Er ist abgelaufen.',
     refusedRevoked: 'Er wurde am Computer abgebrochen.',
     refusedScan: 'Scannen Sie den neuen Code am Computer, um auf diesem Handy weiterzumachen.',
+    showCode: 'QR-Code anzeigen',
   },
 };
 

@@ -280,6 +280,7 @@ const en = {
     refusedExpired: 'It has expired.',
     refusedRevoked: 'It was cancelled on the computer.',
     refusedScan: 'Scan the new code on the computer to continue on this phone.',
+    showCode: 'Show a QR code',
   },
 };
 

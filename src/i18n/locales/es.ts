@@ -277,6 +277,7 @@ const es: Messages = {
     refusedExpired: 'Ha caducado.',
     refusedRevoked: 'Se canceló en el ordenador.',
     refusedScan: 'Escanea el código nuevo del ordenador para continuar en este móvil.',
+    showCode: 'Mostrar un código QR',
   },
 };
 

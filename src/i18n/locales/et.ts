@@ -277,6 +277,7 @@ const et: Messages = {
     refusedExpired: 'See on aegunud.',
     refusedRevoked: 'See tühistati arvutis.',
     refusedScan: 'Skanni arvutis uus kood, et selles telefonis jätkata.',
+    showCode: 'Näita QR-koodi',
   },
 };
 

@@ -278,6 +278,7 @@ const fr: Messages = {
     refusedExpired: 'Il a expiré.',
     refusedRevoked: 'Il a été annulé sur l’ordinateur.',
     refusedScan: 'Scannez le nouveau code sur l’ordinateur pour continuer sur ce téléphone.',
+    showCode: 'Afficher un code QR',
   },
 };
 

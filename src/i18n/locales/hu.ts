@@ -277,6 +277,7 @@ const hu: Messages = {
     refusedExpired: 'Lejárt.',
     refusedRevoked: 'A számítógépen visszavonták.',
     refusedScan: 'Olvassa be a számítógépen látható új kódot, hogy ezen a telefonon folytassa.',
+    showCode: 'QR-kód megjelenítése',
   },
 };
 

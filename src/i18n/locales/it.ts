@@ -277,6 +277,7 @@ const it: Messages = {
     refusedExpired: 'È scaduto.',
     refusedRevoked: 'È stato annullato sul computer.',
     refusedScan: 'Inquadra il nuovo codice sul computer per continuare su questo telefono.',
+    showCode: 'Mostra il codice QR',
   },
 };
 

@@ -277,6 +277,7 @@ const ja: Messages = {
     refusedExpired: '有効期限が切れています。',
     refusedRevoked: 'コンピューターで取り消されました。',
     refusedScan: 'コンピューターに表示された新しいコードを読み取って、このスマートフォンで続けてください。',
+    showCode: 'QRコードを表示',
   },
 };
 

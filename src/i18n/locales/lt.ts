@@ -276,6 +276,7 @@ const lt: Messages = {
     refusedExpired: 'Jos galiojimas baigėsi.',
     refusedRevoked: 'Ji buvo atšaukta kompiuteryje.',
     refusedScan: 'Nuskenuokite naują kodą kompiuteryje, kad tęstumėte šiame telefone.',
+    showCode: 'Rodyti QR kodą',
   },
 };
 

@@ -278,6 +278,7 @@ const lv: Messages = {
     refusedExpired: 'Tās derīgums ir beidzies.',
     refusedRevoked: 'Tā tika atcelta datorā.',
     refusedScan: 'Noskenējiet jauno kodu datorā, lai turpinātu šajā tālrunī.',
+    showCode: 'Rādīt QR kodu',
   },
 };
 

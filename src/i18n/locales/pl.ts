@@ -278,6 +278,7 @@ const pl: Messages = {
     refusedExpired: 'Wygasł.',
     refusedRevoked: 'Został anulowany na komputerze.',
     refusedScan: 'Zeskanuj nowy kod na komputerze, aby kontynuować na tym telefonie.',
+    showCode: 'Pokaż kod QR',
   },
 };
 

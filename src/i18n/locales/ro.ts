@@ -278,6 +278,7 @@ const ro: Messages = {
     refusedExpired: 'A expirat.',
     refusedRevoked: 'A fost anulat pe computer.',
     refusedScan: 'Scanați codul nou de pe computer pentru a continua pe acest telefon.',
+    showCode: 'Afișați codul QR',
   },
 };
 

@@ -277,6 +277,7 @@ const sv: Messages = {
     refusedExpired: 'Den har gått ut.',
     refusedRevoked: 'Den avbröts på datorn.',
     refusedScan: 'Skanna den nya koden på datorn för att fortsätta på den här telefonen.',
+    showCode: 'Visa en QR-kod',
   },
 };
 

@@ -9,10 +9,13 @@ export function HandoffOffer({ needed, onStart }: { needed: boolean; onStart: ()
   const { t } = useTranslation();
   return (
     <div className="mk-handoff-offer">
+      <p>
+        <strong>{t('handoff.offer')}</strong> <span className="mk-muted">{needed ? t('handoff.offerNeeded') : t('handoff.offerHint')}</span>
+      </p>
+      {/* Its own name, not "Continue…": the step's Continue button stays the only one of that name. */}
       <button type="button" className={`mk-button mk-button--${needed ? 'primary' : 'secondary'}`} onClick={onStart}>
-        {t('handoff.offer')}
+        {t('handoff.showCode')}
       </button>
-      <p className="mk-muted">{needed ? t('handoff.offerNeeded') : t('handoff.offerHint')}</p>
     </div>
   );
 }
