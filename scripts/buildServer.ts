@@ -17,16 +17,20 @@ rmSync(OUT, { recursive: true, force: true });
 execFileSync(process.execPath, [bin('vite/bin/vite.js'), 'build', '-c', join(ROOT, 'vite.server.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: ROOT });
 execFileSync(process.execPath, [bin('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.server.json')], { stdio: 'inherit', cwd: ROOT });
 
-const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g;
+/** Relative specifiers, with `.ts` (server/) or without an extension (src/core). */
+const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*)(['"])(\.{1,2}\/[^'"]*?)(\.ts)?\2/g;
 const declarations = readdirSync(join(OUT, 'types'), { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.d.ts'))
   .map((name) => join(OUT, 'types', name));
 let count = 0;
 for (const file of declarations) {
   const text = readFileSync(file, 'utf8');
-  const fixed = text.replace(SPECIFIER, (_match, keyword: string, quote: string, path: string) => {
-    if (!existsSync(resolve(dirname(file), `${path}.d.ts`))) throw new Error(`${file}: ${path}.ts has no emitted declaration`);
-    return `${keyword}${quote}${path}.js${quote}`;
+  const fixed = text.replace(SPECIFIER, (match, keyword: string, quote: string, path: string) => {
+    if (path.endsWith('.js')) return match;
+    const target = resolve(dirname(file), path);
+    if (existsSync(`${target}.d.ts`)) return `${keyword}${quote}${path}.js${quote}`;
+    if (existsSync(join(target, 'index.d.ts'))) return `${keyword}${quote}${path}/index.js${quote}`;
+    throw new Error(`${file}: ${path} has no emitted declaration`);
   });
   if (fixed !== text) writeFileSync(file, fixed);
   count += 1;

@@ -86,6 +86,12 @@ async function personFields(ctx: BackendContext, request: Request, locale: strin
   if (fields.clientId !== undefined && (typeof fields.clientId !== 'string' || fields.clientId === '')) {
     return problem('SESSION_NOT_CREATED', "The createSession hook returned a 'clientId' that is not a non-empty string");
   }
+  // A user's stored language ('en-GB', 'jp') in the vendor's terms; one it lacks keeps the body's.
+  if (typeof fields.locale === 'string') {
+    const { locale: asked, ...rest } = fields;
+    const known = toVendorLocale(asked);
+    return known ? { ...rest, locale: known } : rest;
+  }
   return fields;
 }
 

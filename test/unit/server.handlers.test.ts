@@ -58,6 +58,26 @@ describe('POST /api/session', () => {
     expect((await backend(new Request('http://shop.test/api/session', { method: 'POST', body: '{}' }))).status).toBe(415);
   });
 
+  it("takes the person from the merchant's createSession hook, and its refusal as the answer", async () => {
+    const { session, calls, backend } = setup({}, {
+      deps: {
+        createSession: (request) =>
+          request.headers.get('cookie') === 'user=7'
+            ? { clientId: 'user-7', lastName: 'Jonaitė', locale: 'en-GB', documents: ['PASSPORT'] }
+            : Response.json({ message: 'Log in first', identifier: 'UNAUTHORIZED' }, { status: 401 }),
+      },
+    });
+    expect((await session({ locale: 'lt' })).response.status).toBe(401);
+    expect(calls).toHaveLength(0);
+    const response = await backend(jsonRequest('http://shop.test/api/session', { locale: 'lt' }, { headers: { cookie: 'user=7' } }));
+    expect(response.status).toBe(200);
+    expect(calls[0]?.body).toMatchObject({ clientId: 'user-7', lastName: 'Jonaitė', locale: 'en', documents: ['PASSPORT'] });
+    const broken = setup({}, { deps: { createSession: () => Promise.reject(new Error('database down')) } });
+    const failed = await broken.session();
+    expect(failed.response.status).toBe(502);
+    expect(failed.body.identifier).toBe('SESSION_NOT_CREATED');
+  });
+
   it('reports a vendor that refuses the token as the backend configuration, not the user', async () => {
     const config = loadConfig({ MARKID_API_KEY: 'key', MARKID_API_SECRET: 'stale' });
     const sandbox = createSandboxVendor({ apiKey: 'key', apiSecret: 'current' });

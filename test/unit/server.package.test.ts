@@ -29,6 +29,13 @@ describe('the built package entry', () => {
       expect(typeof (built as Record<string, unknown>)[name], name).toBe('function');
     }
     expect(readFileSync(join(ROOT, 'dist/server/types/server/index.d.ts'), 'utf8')).toContain("from './backend.js'");
+    // Node's ESM resolution (`moduleResolution: node16/nodenext`) needs every relative specifier to end in .js.
+    const types = join(ROOT, 'dist/server/types');
+    const unresolvable = readdirSync(types, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.d.ts'))
+      .flatMap((name) => [...readFileSync(join(types, name), 'utf8').matchAll(/from '(\.{1,2}\/[^']*)'/g)].map((m) => `${name}: ${m[1]}`))
+      .filter((line) => !line.endsWith('.js'));
+    expect(unresolvable).toEqual([]);
   });
 
   it('runs as a fetch handler (Next.js route handlers, Hono, Bun and Deno call it the same way)', async () => {
