@@ -115,7 +115,7 @@ export function Onboarding(props: OnboardingProps) {
     (async () => {
       try {
         const handoff = handoffSecret ? { apiUrl: handoffApiUrl, secret: handoffSecret } : undefined;
-        const start = await startFlow({ given, reupload: props.reupload, sessionUrl, locale: chosen, store: handoff ? null : store, signal: controller.signal, handoff });
+        const start = await startFlow({ given, reupload: props.reupload, sessionUrl, locale: chosen, store, signal: controller.signal, handoff });
         const i18n = await createI18n(resolveLanguage({ option: chosen, token: start.session.locale, browser }), own);
         if (!controller.signal.aborted) setLoad({ kind: 'ready', start, i18n });
       } catch (error) {
@@ -179,7 +179,7 @@ export function Onboarding(props: OnboardingProps) {
                         target={load.start.target}
                         restored={load.start.restored}
                         resumed={load.start.resumed}
-                        draftStore={load.start.target.kind === 'VERIFICATION' && !load.start.phone ? store : null}
+                        draftStore={load.start.target.kind === 'VERIFICATION' ? store : null}
                         handoff={desktopHandoff}
                         phone={load.start.phone}
                         renewSession={renewSession}

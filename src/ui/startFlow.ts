@@ -57,7 +57,9 @@ export async function startFlow(options: StartOptions): Promise<FlowStart> {
   const target: FlowTarget = { kind: 'VERIFICATION' };
   if (options.handoff) {
     const claimed = await claimOnce(options.handoff.apiUrl, options.handoff.secret);
-    // The desktop's choices, no photos: the phone takes every photo itself (see the README's handoff section).
+    // The desktop's choices, no photos: the phone takes every photo itself (see the README's handoff
+    // section). With `resume`, the draft then keeps this session, so a reload of the phone (whose
+    // fragment is gone) continues it, and its submission still reaches the desktop as 'sent'.
     const restored: SavedFlow = { choices: claimed.choices, stepId: 'REVIEW', images: {} };
     return { session: checked(claimed.session), obtainedAt: now(), target, restored, resumed: false, phone: { apiUrl: options.handoff.apiUrl, phoneSecret: claimed.phoneSecret } };
   }

@@ -124,6 +124,35 @@ describe('continue on your phone, one backend', () => {
     expect(await processCalls([harness.origin])).toBe(1);
   });
 
+  it('survives a reload of the phone: the draft keeps the claimed session, and the desktop still reaches done', async () => {
+    const desktopContext = await desktopBrowser.newContext(DESKTOP);
+    const desktop = await desktopContext.newPage();
+    await desktop.goto(`${harness.origin}/?locale=en`);
+    await toFirstPhoto(desktop);
+    await desktop.getByRole('button', { name: 'Show a QR code' }).click();
+    const link = await desktop.getByLabel('Link for your phone').inputValue();
+    const phoneContext = await harness.browser.newContext(PHONE);
+    const phone = await phoneContext.newPage();
+    await phone.goto(link);
+    await phone.getByRole('heading', { name: 'Front of your identity card' }).waitFor();
+    await desktop.getByText('On your phone: photo 1 of 3').waitFor();
+    const photo = await smallJpeg(phone);
+    await chooseFile(phone, { name: 'front.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await phone.getByRole('button', { name: 'Continue' }).click();
+    await phone.getByRole('heading', { name: 'Back of your identity card' }).waitFor();
+    await desktop.getByText('On your phone: photo 2 of 3').waitFor();
+    await phone.reload();
+    await phone.getByRole('heading', { name: 'Back of your identity card' }).waitFor();
+    for (const name of ['back.jpg', 'face.jpg']) {
+      await chooseFile(phone, { name, mimeType: 'image/jpeg', buffer: photo });
+      await phone.getByRole('button', { name: 'Continue' }).click();
+    }
+    await phone.getByRole('button', { name: 'Submit' }).click();
+    await phone.getByRole('heading', { name: 'Thank you, your photos were sent' }).waitFor({ timeout: 60_000 });
+    await desktop.getByRole('heading', { name: 'Thank you, your photos were sent' }).waitFor({ timeout: 15_000 });
+    await Promise.all([desktopContext.close(), phoneContext.close()]);
+  });
+
   it('"Continue here instead" keeps the desktop’s photo and turns the phone away at its next step', async () => {
     const desktopContext = await desktopBrowser.newContext(DESKTOP);
     const desktop = await desktopContext.newPage();
