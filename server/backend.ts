@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { discardBody } from './body.ts';
 import type { MerchantConfig } from './config.ts';
-import { ProblemError, problem, problemResponse } from './errors.ts';
+import { problem, problemResponse } from './errors.ts';
 import type { ExactlyOnceOptions } from './exactlyOnce.ts';
 import { requestId, requestLogLine } from './requestLog.ts';
 import { handoffRoutes } from './routes/handoff.ts';
@@ -108,9 +108,8 @@ function router(routes: RouteDef[]): (pathname: string) => RouteDef | undefined 
   return (pathname) => exact.get(pathname) ?? prefixed.find((route) => pathname.startsWith(route.path) && pathname.length > route.path.length);
 }
 
-/** Store trouble and thrown problems become their answer; anything else a 500 that says nothing more. */
+/** Store trouble becomes a 503 to come back after; anything else a 500 that says nothing more. */
 function failureResponse(error: unknown): Response {
-  if (error instanceof ProblemError) return problemResponse(error.problem);
   if (isStoreUnavailable(error)) {
     return problemResponse({ ...problem('STORE_UNAVAILABLE', `The backend's store is unavailable: ${error.message}`), retryAfterSeconds: STORE_RETRY_AFTER_SECONDS });
   }

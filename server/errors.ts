@@ -64,13 +64,6 @@ export interface Problem {
   retryAfterSeconds?: number;
 }
 
-/** A problem thrown from deep inside (the store, say) and answered as is by the router. */
-export class ProblemError extends Error {
-  override name = 'ProblemError';
-  constructor(readonly problem: Problem) {
-    super(problem.body.message);
-  }
-}
 
 export function problem(identifier: ErrorIdentifier, message: string, status: number = ERRORS[identifier].status): Problem {
   return { status, body: { message, identifier } };

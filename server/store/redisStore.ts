@@ -18,27 +18,20 @@ const INCREMENT = `local c = redis.call('INCR', KEYS[1]) if c == 1 then redis.ca
 /** Reconnection never gives up, and retries at least once a second, so recovery follows Redis's. */
 const reconnectDelay = (retries: number) => Math.min(50 * 2 ** retries, 1_000);
 
-/**
- * The store shared by every instance behind a load balancer: one Redis, through the `redis` client
- * (an optional peer dependency, loaded only when this store is used). Commands are never queued
- * while disconnected and time out after `commandTimeoutMs`, so Redis trouble is a prompt 503, never
- * a hang; the client reconnects by itself in the background.
- */
-export function createRedisStore(options: RedisStoreOptions): Store {
-  const prefix = options.keyPrefix ?? 'markid:';
-  const timeoutMs = options.commandTimeoutMs ?? 2_000;
+/** A client that connects in the background and keeps the last connection error for `/api/health`. */
+function connect(url: string, timeoutMs: number): { client: Promise<RedisClientType>; lastError: () => string } {
   let lastError = 'not connected yet';
-  let closed = false;
   const client: Promise<RedisClientType> = import('redis').then(
     ({ createClient }) => {
       const redis = createClient({
-        url: options.url,
+        url,
         disableOfflineQueue: true,
         pingInterval: 5_000,
         socket: { connectTimeout: timeoutMs, reconnectStrategy: reconnectDelay },
       }) as RedisClientType;
-      // Without a listener an error event would end the process; the cause is kept for /api/health.
-      redis.on('error', (error: Error & { code?: string }) => (lastError = error.code ?? error.message));
+      // Without a listener an error event would end the process.
+      // The code or class only: a message may name the host.
+      redis.on('error', (error: Error & { code?: string }) => (lastError = error.code ?? error.name));
       redis.on('ready', () => (lastError = ''));
       redis.connect().catch(() => undefined);
       return redis;
@@ -48,11 +41,25 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     },
   );
   client.catch(() => undefined);
+  return { client, lastError: () => lastError };
+}
+
+/**
+ * The store shared by every instance behind a load balancer: one Redis, through the `redis` client
+ * (an optional peer dependency, loaded only when this store is used). Commands are never queued
+ * while disconnected and time out after `commandTimeoutMs`, so Redis trouble is a prompt 503, never
+ * a hang; the client reconnects by itself in the background.
+ */
+export function createRedisStore(options: RedisStoreOptions): Store {
+  const prefix = options.keyPrefix ?? 'markid:';
+  const timeoutMs = options.commandTimeoutMs ?? 2_000;
+  let closed = false;
+  const connection = connect(options.url, timeoutMs);
 
   async function run<T>(command: (redis: RedisClientType) => Promise<T>): Promise<T> {
-    const redis = await client;
+    const redis = await connection.client;
     if (closed) throw new StoreUnavailableError('The Redis store is closed');
-    if (!redis.isReady) throw new StoreUnavailableError(`Redis is not connected (${lastError || 'reconnecting'})`);
+    if (!redis.isReady) throw new StoreUnavailableError(`Redis is not connected (${connection.lastError() || 'reconnecting'})`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
       timer = setTimeout(() => reject(new StoreUnavailableError(`Redis did not answer within ${timeoutMs} ms`)), timeoutMs);
@@ -103,7 +110,7 @@ export function createRedisStore(options: RedisStoreOptions): Store {
     },
     async close() {
       closed = true;
-      const redis = await client.catch(() => null);
+      const redis = await connection.client.catch(() => null);
       if (!redis) return;
       // `close` lets pending replies arrive; a client still (re)connecting can only be destroyed.
       if (redis.isReady) await redis.close().catch(() => undefined);
