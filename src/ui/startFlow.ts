@@ -1,13 +1,13 @@
-import type { OnboardingError } from '../core/errors';
-import { sessionDeadline } from '../core/expiry';
-import type { FlowTarget, SavedFlow } from '../core/flow';
-import type { ReuploadSession } from '../core/payload';
-import { parseReuploadSession, reuploadFlow } from '../core/reupload';
-import { parseSession, type Session } from '../core/token';
-import type { DraftStore } from '../resume/draftStore';
+import type { OnboardingError } from '../core/errors.ts';
+import { sessionDeadline } from '../core/expiry.ts';
+import type { FlowTarget, SavedFlow } from '../core/flow.ts';
+import type { ReuploadSession } from '../core/payload.ts';
+import { parseReuploadSession, reuploadFlow } from '../core/reupload.ts';
+import { parseSession, type Session } from '../core/token.ts';
+import type { DraftStore } from '../resume/draftStore.ts';
 import type { HandoffClaimed } from '../core/handoff.ts';
 import { claimHandoff } from '../submit/handoffClient.ts';
-import { fetchSession } from '../submit/session';
+import { fetchSession } from '../submit/session.ts';
 
 /** Everything the flow needs to start: whose session, since when, for what, and what to restore. */
 export interface FlowStart {

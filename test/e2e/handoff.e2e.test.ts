@@ -1,8 +1,8 @@
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type RedisServer } from '../redisServer';
-import { axeViolations, chooseFile, launchBrowser, smallJpeg, startHarness, toFirstPhoto, type Harness } from './harness';
+import { startRedis, type RedisServer } from '../redisServer.ts';
+import { axeViolations, chooseFile, launchBrowser, smallJpeg, startHarness, toFirstPhoto, type Harness } from './harness.ts';
 
 /**
  * Continue on your phone, end to end: a desktop Chromium with no camera at all hands off by QR

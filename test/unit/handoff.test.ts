@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { statusOf, type HandoffRecord } from '../../server/handoff/handoffs';
-import { flowReducer, initialState, restoreState } from '../../src/core/flow';
-import { handoffLink, handoffSecretFrom, parseHandoffStatus, type HandoffStatus } from '../../src/core/handoff';
-import { statusEvent } from '../../src/submit/followHandoff';
-import { progressOf } from '../../src/ui/handoff/useHandoffReports';
-import { makeSession } from '../sessionFixture';
+import { statusOf, type HandoffRecord } from '../../server/handoff/handoffs.ts';
+import { flowReducer, initialState, restoreState } from '../../src/core/flow.ts';
+import { handoffLink, handoffSecretFrom, parseHandoffStatus, type HandoffStatus } from '../../src/core/handoff.ts';
+import { statusEvent } from '../../src/submit/followHandoff.ts';
+import { progressOf } from '../../src/ui/handoff/useHandoffReports.ts';
+import { makeSession } from '../sessionFixture.ts';
 
 const record = (overrides: Partial<HandoffRecord> = {}): HandoffRecord => ({
   id: 'h1',

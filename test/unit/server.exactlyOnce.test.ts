@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { runOnce, submissionStatus } from '../../server/exactlyOnce';
-import type { ExactlyOnceOptions } from '../../server/exactlyOnce';
-import { createMemoryStore } from '../../server/store/memoryStore';
-import { backendRecords } from '../../server/store/records';
-import { deferred } from './serverFixtures';
+import { runOnce, submissionStatus } from '../../server/exactlyOnce.ts';
+import type { ExactlyOnceOptions } from '../../server/exactlyOnce.ts';
+import { createMemoryStore } from '../../server/store/memoryStore.ts';
+import { backendRecords } from '../../server/store/records.ts';
+import { deferred } from './serverFixtures.ts';
 
 function options(): ExactlyOnceOptions {
   const store = createMemoryStore();

@@ -3,16 +3,16 @@
 // once and bind to that phone, expiry, revocation, the rate limits, progress, and "sent" only once
 // the backend itself accepted the submission; then the same across two instances on a real Redis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMerchantBackend } from '../../server/backend';
-import type { MerchantBackend, MerchantBackendDeps } from '../../server/backend';
-import { loadConfig } from '../../server/config';
-import { createSandboxVendor } from '../../server/sandbox';
-import { createRedisStore } from '../../server/store/redisStore';
-import type { FetchLike } from '../../server/vendorClient';
-import { handoffLink, handoffSecretFrom } from '../../src/core/handoff';
-import type { HandoffClaimed, HandoffMinted, HandoffStatus } from '../../src/core/handoff';
-import { startRedis, type RedisServer } from '../redisServer';
-import { jsonRequest, submission } from './serverFixtures';
+import { createMerchantBackend } from '../../server/backend.ts';
+import type { MerchantBackend, MerchantBackendDeps } from '../../server/backend.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createSandboxVendor } from '../../server/sandbox.ts';
+import { createRedisStore } from '../../server/store/redisStore.ts';
+import type { FetchLike } from '../../server/vendorClient.ts';
+import { handoffLink, handoffSecretFrom } from '../../src/core/handoff.ts';
+import type { HandoffClaimed, HandoffMinted, HandoffStatus } from '../../src/core/handoff.ts';
+import { startRedis, type RedisServer } from '../redisServer.ts';
+import { jsonRequest, submission } from './serverFixtures.ts';
 
 const ORIGIN = 'http://shop.test';
 const post = (backend: MerchantBackend, path: string, body: unknown, headers: Record<string, string> = {}, address = '203.0.113.9') =>

@@ -2,15 +2,15 @@
 // Several backend instances sharing one real Redis, as behind a load balancer: sessions, exactly-once
 // submission, restarts, a crashed instance, the rate limit, and Redis going down and coming back.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMerchantBackend } from '../../server/backend';
-import type { MerchantBackend, MerchantBackendDeps } from '../../server/backend';
-import { loadConfig } from '../../server/config';
-import type { Env } from '../../server/config';
-import { createSandboxVendor } from '../../server/sandbox';
-import { createRedisStore } from '../../server/store/redisStore';
-import type { FetchLike } from '../../server/vendorClient';
-import { startRedis, type RedisServer } from '../redisServer';
-import { JPEG, CUSTOM_STEPS, deferred, jsonRequest, submission } from './serverFixtures';
+import { createMerchantBackend } from '../../server/backend.ts';
+import type { MerchantBackend, MerchantBackendDeps } from '../../server/backend.ts';
+import { loadConfig } from '../../server/config.ts';
+import type { Env } from '../../server/config.ts';
+import { createSandboxVendor } from '../../server/sandbox.ts';
+import { createRedisStore } from '../../server/store/redisStore.ts';
+import type { FetchLike } from '../../server/vendorClient.ts';
+import { startRedis, type RedisServer } from '../redisServer.ts';
+import { JPEG, CUSTOM_STEPS, deferred, jsonRequest, submission } from './serverFixtures.ts';
 
 // Real processes on a shared machine: connecting and restarting Redis may take seconds.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });

@@ -6,10 +6,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submission } from './serverFixtures';
+import { submission } from './serverFixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-type ServerModule = typeof import('../../server/index');
+type ServerModule = typeof import('../../server/index.ts');
 
 let built: ServerModule;
 beforeAll(async () => {

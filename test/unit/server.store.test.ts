@@ -1,11 +1,11 @@
 // @vitest-environment node
 // The store contract, run against both implementations: the in-memory default and a real Redis.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createMemoryStore } from '../../server/store/memoryStore';
-import { backendRecords } from '../../server/store/records';
-import { createRedisStore } from '../../server/store/redisStore';
-import type { Store } from '../../server/store/store';
-import { startRedis, type RedisServer } from '../redisServer';
+import { createMemoryStore } from '../../server/store/memoryStore.ts';
+import { backendRecords } from '../../server/store/records.ts';
+import { createRedisStore } from '../../server/store/redisStore.ts';
+import type { Store } from '../../server/store/store.ts';
+import { startRedis, type RedisServer } from '../redisServer.ts';
 
 // Real processes on a shared machine: connecting and restarting Redis may take seconds.
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
