@@ -4,6 +4,8 @@ import type { MerchantConfig } from './config.ts';
 import { problem, problemResponse } from './errors.ts';
 import type { ExactlyOnceOptions } from './exactlyOnce.ts';
 import { requestId, requestLogLine } from './requestLog.ts';
+import { handoffRoutes } from './routes/handoff.ts';
+import type { HandoffEventOptions } from './routes/handoff.ts';
 import { healthRoutes } from './routes/health.ts';
 import { reuploadRoutes } from './routes/reupload.ts';
 import { sandboxRoutes } from './routes/sandbox.ts';
@@ -43,6 +45,8 @@ export interface MerchantBackendDeps {
   slotWaitMs?: number;
   /** A submission lease's lifetime, renewed while forwarding: how soon a crashed instance's work is taken over. */
   leaseMs?: number;
+  /** How often a handoff's events stream looks at the store, and how often it sends a heartbeat. */
+  handoffEvents?: HandoffEventOptions;
 }
 
 /** A web-standard fetch handler (`Request → Response`), with counters and its store. */
@@ -113,8 +117,8 @@ function failureResponse(error: unknown): Response {
 }
 
 /**
- * The reference merchant backend: route modules (session, submit, status, re-upload, sandbox,
- * health) over one store and one vendor client, composed into a single fetch handler.
+ * The reference merchant backend: route modules (session, submit, status, re-upload, handoff,
+ * sandbox, health) over one store and one vendor client, composed into a single fetch handler.
  */
 export function createMerchantBackend(config: MerchantConfig, deps: MerchantBackendDeps = {}): MerchantBackend {
   const backendCounts = counter();
@@ -130,6 +134,7 @@ export function createMerchantBackend(config: MerchantConfig, deps: MerchantBack
     ...submitRoutes(ctx),
     ...statusRoutes(ctx),
     ...reuploadRoutes(ctx),
+    ...handoffRoutes(ctx, deps.handoffEvents),
     ...sandboxRoutes(ctx.sandbox, stats),
     ...healthRoutes(ctx, instanceId),
   ]);

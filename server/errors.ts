@@ -44,6 +44,13 @@ export const ERRORS = {
   /** A vendor error body that carried no identifier of its own. */
   VENDOR_ERROR: { status: 502, from: 'backend' },
   INTERNAL_ERROR: { status: 500, from: 'backend' },
+  // Cross-device handoff (server/routes/handoff.ts): each tells the phone to scan the new code.
+  HANDOFF_CLAIMED: { status: 409, from: 'backend' },
+  HANDOFF_EXPIRED: { status: 410, from: 'backend' },
+  HANDOFF_REVOKED: { status: 410, from: 'backend' },
+  HANDOFF_NOT_FOUND: { status: 404, from: 'backend' },
+  /** The events, status or progress call came without the secret of the device the handoff is bound to. */
+  HANDOFF_UNAUTHORIZED: { status: 401, from: 'backend' },
 } as const satisfies Record<string, { status: number; from: 'vendor' | 'backend' }>;
 
 export type ErrorIdentifier = keyof typeof ERRORS;

@@ -8,6 +8,8 @@ export type { MerchantBackend, MerchantBackendDeps } from './backend.ts';
 export { ConfigError, DEFAULT_SESSION_RATE_LIMIT, describeConfig, loadConfig } from './config.ts';
 export type { ClientIdStrategy, Env, MerchantConfig, RateLimit, TokenDefaults } from './config.ts';
 export type { CreateSessionHook, RequestInfo, SessionFields } from './routes/context.ts';
+export type { HandoffEventOptions } from './routes/handoff.ts';
+export type { HandoffChoices, HandoffClaimed, HandoffMinted, HandoffProgress, HandoffStatus } from '../src/core/handoff.ts';
 export { ERRORS, ERROR_IDENTIFIERS, problem } from './errors.ts';
 export type { ErrorIdentifier, Problem } from './errors.ts';
 export { backendRecords, createMemoryStore, createRedisStore, createStore, records, StoreUnavailableError, isStoreUnavailable, versions } from './store/index.ts';

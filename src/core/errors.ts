@@ -83,6 +83,12 @@ const BY_IDENTIFIER: Record<string, ErrorCode> = {
   // A path or method the backend does not have: the integration is wrong, not the person.
   NOT_FOUND: 'SERVER',
   METHOD_NOT_ALLOWED: 'SERVER',
+  // A phone link that can no longer be used: the handoff screen says to scan the new code.
+  HANDOFF_CLAIMED: 'UNAUTHORIZED',
+  HANDOFF_EXPIRED: 'UNAUTHORIZED',
+  HANDOFF_REVOKED: 'UNAUTHORIZED',
+  HANDOFF_NOT_FOUND: 'UNAUTHORIZED',
+  HANDOFF_UNAUTHORIZED: 'UNAUTHORIZED',
 };
 
 /** Every identifier the widget knows what to do with. */

@@ -73,7 +73,9 @@ export type FlowAction =
   /** Browser history Back/Forward: to any step already reachable, never past an unfinished one. */
   | { type: 'GO_TO_STEP'; id: StepId }
   /** "Start over": every choice and image dropped, same session. */
-  | { type: 'RESTART' };
+  | { type: 'RESTART' }
+  /** The person finished on their phone and the backend accepted that submission. */
+  | { type: 'HANDED_OFF'; scanRef: string };
 
 export interface FlowOptions {
   obtainedAt?: number | null | undefined;
@@ -219,6 +221,9 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'SUBMIT_SUCCEEDED':
       if (!isAttempt(state, action.attempt)) return state;
       return { ...state, screen: { kind: 'DONE', scanRef: action.scanRef } };
+    case 'HANDED_OFF':
+      // From a step only: a desktop that is sending its own photos hears its own answer.
+      return state.screen.kind === 'STEP' ? { ...state, screen: { kind: 'DONE', scanRef: action.scanRef } } : state;
     case 'SUBMIT_FAILED':
       if (!isAttempt(state, action.attempt)) return state;
       return { ...state, screen: { kind: 'ERROR', error: action.error } };

@@ -18,7 +18,14 @@ export interface MarkIdOnboardingEventMap {
 }
 
 /** Attribute → property. `theme` and `translations` take JSON; `closable` is present or absent. */
-const STRING_ATTRIBUTES = { 'session-url': 'sessionUrl', 'submit-url': 'submitUrl', locale: 'locale', 'color-scheme': 'colorScheme' } as const;
+const STRING_ATTRIBUTES = {
+  'session-url': 'sessionUrl',
+  'submit-url': 'submitUrl',
+  locale: 'locale',
+  'color-scheme': 'colorScheme',
+  'handoff-url': 'handoffUrl',
+  'handoff-api-url': 'handoffApiUrl',
+} as const;
 const JSON_ATTRIBUTES = { theme: 'theme', translations: 'translations' } as const;
 
 /**
@@ -75,6 +82,19 @@ export class MarkIdOnboardingElement extends HTMLElement {
   }
   set submitUrl(value: string | undefined) {
     this.#set('submitUrl', value ?? undefined);
+  }
+  /** The page a phone opens to continue here ("Continue on your phone"); see OnboardingProps.handoffUrl. */
+  get handoffUrl(): string | undefined {
+    return this.#props.handoffUrl;
+  }
+  set handoffUrl(value: string | undefined) {
+    this.#set('handoffUrl', value ?? undefined);
+  }
+  get handoffApiUrl(): string | undefined {
+    return this.#props.handoffApiUrl;
+  }
+  set handoffApiUrl(value: string | undefined) {
+    this.#set('handoffApiUrl', value ?? undefined);
   }
   get locale(): string | undefined {
     return this.#props.locale;

@@ -36,6 +36,20 @@ import { useDraftPersistence } from './useDraftPersistence.ts';
 import { useLeaveWarning } from './useLeaveWarning.ts';
 import { useStepHistory } from './useStepHistory.ts';
 import { useSubmission } from './useSubmission.ts';
+import { usePhoneLike } from './camera/usePhoneLike.ts';
+import { HandoffOffer } from './handoff/HandoffOffer.tsx';
+import { HandoffRefused } from './handoff/HandoffRefused.tsx';
+import { useHandoffReports } from './handoff/useHandoffReports.ts';
+import type { PhoneHandoff } from './startFlow.ts';
+
+// The code, the link and the following are loaded only when someone asks to continue on a phone.
+const HandoffPanel = lazy(() => import('./handoff/HandoffPanel.tsx'));
+
+/** Where a desktop's "Continue on your phone" mints its links, and the page they open. */
+export interface DesktopHandoff {
+  apiUrl: string;
+  pageUrl: string;
+}
 
 export interface FlowCallbacks {
   onComplete?: ((result: CompleteEvent) => void) | undefined;
@@ -62,6 +76,10 @@ interface FlowProps extends FlowCallbacks {
   resumed?: boolean | undefined;
   /** Browser Back/Forward move between steps. */
   browserHistory?: boolean | undefined;
+  /** Offers "Continue on your phone" on image steps (not on phone-like devices); absent: not offered. */
+  handoff?: DesktopHandoff | undefined;
+  /** This page is the phone a desktop handed off to. */
+  phone?: PhoneHandoff | undefined;
 }
 
 function startState(props: FlowProps): FlowState {
@@ -87,8 +105,14 @@ export function Flow(props: FlowProps) {
   useLeaveWarning(screen.kind === 'SUBMITTING');
 
   // "We kept your progress" stays until the person moves on from the screen they came back to.
-  const [restoredAt] = useState(() => (hasProgress(state) && props.restored ? (screen.kind === 'STEP' ? screen.id : null) : null));
+  // Not on a phone a desktop handed off to: its choices came from the desktop, not from an earlier visit.
+  const [restoredAt] = useState(() => (hasProgress(state) && props.restored && !props.phone ? (screen.kind === 'STEP' ? screen.id : null) : null));
   const onStep = screen.kind === 'STEP';
+  const [handingOff, setHandingOff] = useState(false);
+  const phoneLike = usePhoneLike();
+  const refused = useHandoffReports(state, props.phone);
+  const offer = props.handoff && !props.phone && !phoneLike && onStep && step?.kind === 'IMAGE' && state.target.kind === 'VERIFICATION' ? props.handoff : null;
+  const desktop = handingOff && onStep ? props.handoff : undefined;
   const lengthMs = Math.min(session.expiryTime, session.sessionLength) * 1000;
   return (
     <>
@@ -98,9 +122,28 @@ export function Flow(props: FlowProps) {
         <SessionTimeNotice deadline={sessionDeadline(session, obtainedAt)} lengthMs={lengthMs} renewable={Boolean(renewSession)} />
       )}
       {onStep && restoredAt !== null && screen.id === restoredAt && <RestoredNotice />}
-      <FlowScreen state={state} dispatch={dispatch} renewable={Boolean(renewSession)} />
+      {desktop ? (
+        <Suspense fallback={<div className="mk-loading" role="status" aria-busy="true" />}>
+          <HandoffPanel
+            apiUrl={desktop.apiUrl}
+            pageUrl={desktop.pageUrl}
+            session={session}
+            choices={effectiveChoices(session, state.choices)}
+            onSent={(scanRef) => {
+              setHandingOff(false);
+              dispatch({ type: 'HANDED_OFF', scanRef });
+            }}
+            onHere={() => setHandingOff(false)}
+          />
+        </Suspense>
+      ) : refused && onStep ? (
+        <HandoffRefused reason={refused} />
+      ) : (
+        <FlowScreen state={state} dispatch={dispatch} renewable={Boolean(renewSession)} />
+      )}
+      {offer && !desktop && step?.kind === 'IMAGE' && <HandoffOffer needed={!step.settings.canUpload} onStart={() => setHandingOff(true)} />}
       {/* Offered once there are photos to lose; choices alone are quicker to make again than to confirm. */}
-      {onStep && state.target.kind === 'VERIFICATION' && Object.keys(state.images).length > 0 && <StartOver onConfirm={() => dispatch({ type: 'RESTART' })} />}
+      {onStep && !desktop && state.target.kind === 'VERIFICATION' && Object.keys(state.images).length > 0 && <StartOver onConfirm={() => dispatch({ type: 'RESTART' })} />}
     </>
   );
 }

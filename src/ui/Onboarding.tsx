@@ -17,6 +17,8 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { useWidgetLanguage } from './useWidgetLanguage.ts';
 import { Flow, type FlowCallbacks } from './Flow.tsx';
 import { checked, startFlow, type FlowStart } from './startFlow.ts';
+import { handoffSecretFrom } from '../core/handoff.ts';
+import { HandoffRefused, isHandoffRefusal } from './handoff/HandoffRefused.tsx';
 
 export interface OnboardingProps extends FlowCallbacks {
   /** A session the host already minted on its backend; when given, `sessionUrl` is not called. */
@@ -64,6 +66,17 @@ export interface OnboardingProps extends FlowCallbacks {
   reupload?: ReuploadSession;
   /** Where a re-upload is sent. Default `/api/reupload`. */
   reuploadUrl?: string;
+  /**
+   * The page a phone opens to continue a desktop's verification ("Continue on your phone"): the
+   * merchant's own page with this widget on it. The link's secret goes into its fragment
+   * (`#handoff=…`), which the widget on that page reads and claims by itself. Default: the root
+   * page of the backend `handoffApiUrl` belongs to (the reference backend's hosted page).
+   */
+  handoffUrl?: string;
+  /** Where handoffs are minted, claimed and followed. Default `/api/handoff`. */
+  handoffApiUrl?: string;
+  /** `false` offers no "Continue on your phone" (and claims no `#handoff=` link). Default `true`. */
+  handoff?: boolean;
 }
 
 
@@ -87,13 +100,22 @@ export function Onboarding(props: OnboardingProps) {
   const resumeName = props.resume === true ? 'default' : props.resume ? props.resume.key : null;
   const store = useMemo(() => (resumeName ? openDraftStoreLazily(resumeName) : null), [resumeName]);
   const renewSession = useSessionRenewal(props, option);
+  const handoffApiUrl = props.handoffApiUrl ?? '/api/handoff';
+  const handoffOn = props.handoff !== false && !props.reupload;
+  // Read once: the fragment is cleared at once, so a reload or a shared screenshot of the address bar carries no secret.
+  const [handoffSecret] = useState(() => (handoffOn ? takeHandoffSecret() : null));
+  const desktopHandoff = useMemo(
+    () => (handoffOn && !props.reupload ? { apiUrl: handoffApiUrl, pageUrl: props.handoffUrl ?? defaultHandoffPage(handoffApiUrl) } : undefined),
+    [handoffOn, handoffApiUrl, props.handoffUrl, props.reupload],
+  );
 
   useEffect(() => {
     const controller = new AbortController();
     const { option: chosen, translations: own } = wording.current;
     (async () => {
       try {
-        const start = await startFlow({ given, reupload: props.reupload, sessionUrl, locale: chosen, store, signal: controller.signal });
+        const handoff = handoffSecret ? { apiUrl: handoffApiUrl, secret: handoffSecret } : undefined;
+        const start = await startFlow({ given, reupload: props.reupload, sessionUrl, locale: chosen, store, signal: controller.signal, handoff });
         const i18n = await createI18n(resolveLanguage({ option: chosen, token: start.session.locale, browser }), own);
         if (!controller.signal.aborted) setLoad({ kind: 'ready', start, i18n });
       } catch (error) {
@@ -158,6 +180,8 @@ export function Onboarding(props: OnboardingProps) {
                         restored={load.start.restored}
                         resumed={load.start.resumed}
                         draftStore={load.start.target.kind === 'VERIFICATION' ? store : null}
+                        handoff={desktopHandoff}
+                        phone={load.start.phone}
                         renewSession={renewSession}
                         browserHistory={props.browserHistory}
                         submitUrl={submitUrl}
@@ -167,6 +191,8 @@ export function Onboarding(props: OnboardingProps) {
                         onStepChange={exit.onStepChange}
                       />
                     </CrashBoundary>
+                  ) : isHandoffRefusal(load.error.identifier) ? (
+                    <HandoffRefused reason={load.error.identifier} />
                   ) : (
                     <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />
                   )}
@@ -273,4 +299,22 @@ function useSessionRenewal(props: OnboardingProps, locale: string | undefined): 
     if (viaEndpoint) return () => fetchSession(latest.current.props.sessionUrl ?? '/api/session', latest.current.locale);
     return undefined;
   }, [reupload, viaCallback, viaEndpoint]);
+}
+
+/** The `#handoff=` secret of this page's address, removed from it at once; null when there is none. */
+function takeHandoffSecret(): string | null {
+  if (typeof window === 'undefined') return null;
+  const secret = handoffSecretFrom(window.location.hash);
+  if (secret) {
+    const url = new URL(window.location.href);
+    url.hash = '';
+    window.history.replaceState(window.history.state, '', url);
+  }
+  return secret;
+}
+
+/** The reference backend serves its hosted page at the root of the origin its API is on. */
+function defaultHandoffPage(apiUrl: string): string {
+  const base = typeof window === 'undefined' ? 'http://localhost/' : window.location.href;
+  return new URL('/', new URL(apiUrl, base)).href;
 }

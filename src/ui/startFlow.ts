@@ -5,6 +5,8 @@ import type { ReuploadSession } from '../core/payload.ts';
 import { parseReuploadSession, reuploadFlow } from '../core/reupload.ts';
 import { parseSession, type Session } from '../core/token.ts';
 import type { DraftStore } from '../resume/draftStore.ts';
+import type { HandoffClaimed } from '../core/handoff.ts';
+import { claimHandoff } from '../submit/handoffClient.ts';
 import { fetchSession } from '../submit/session.ts';
 
 /** Everything the flow needs to start: whose session, since when, for what, and what to restore. */
@@ -16,6 +18,13 @@ export interface FlowStart {
   restored: SavedFlow | null;
   /** The session itself came from that draft, so an earlier page may already have sent it. */
   resumed: boolean;
+  /** This page is the phone a desktop handed off to: where and with what it reports its progress. */
+  phone?: PhoneHandoff | undefined;
+}
+
+export interface PhoneHandoff {
+  apiUrl: string;
+  phoneSecret: string;
 }
 
 export interface StartOptions {
@@ -26,6 +35,8 @@ export interface StartOptions {
   store: DraftStore | null;
   signal: AbortSignal;
   now?: () => number;
+  /** A handoff link's secret (`#handoff=…`) to claim instead of getting a session of our own. */
+  handoff?: { apiUrl: string; secret: string } | undefined;
 }
 
 /** A resumed session with less than this left is not worth starting on: a fresh one is minted. */
@@ -44,6 +55,14 @@ export async function startFlow(options: StartOptions): Promise<FlowStart> {
     return { ...reuploadFlow(parsed.value), obtainedAt: now(), restored: null, resumed: false };
   }
   const target: FlowTarget = { kind: 'VERIFICATION' };
+  if (options.handoff) {
+    const claimed = await claimOnce(options.handoff.apiUrl, options.handoff.secret);
+    // The desktop's choices, no photos: the phone takes every photo itself (see the README's handoff
+    // section). With `resume`, the draft then keeps this session, so a reload of the phone (whose
+    // fragment is gone) continues it, and its submission still reaches the desktop as 'sent'.
+    const restored: SavedFlow = { choices: claimed.choices, stepId: 'REVIEW', images: {} };
+    return { session: checked(claimed.session), obtainedAt: now(), target, restored, resumed: false, phone: { apiUrl: options.handoff.apiUrl, phoneSecret: claimed.phoneSecret } };
+  }
   const draft = options.store ? await options.store.load(now()).catch(() => null) : null;
   const restored = draft ? { choices: draft.choices, stepId: draft.stepId, images: draft.images } : null;
   if (options.given) {
@@ -56,6 +75,21 @@ export async function startFlow(options: StartOptions): Promise<FlowStart> {
   }
   const session = await fetchSession(options.sessionUrl, options.locale, options.signal);
   return { session, obtainedAt: now(), target, restored, resumed: false };
+}
+
+/**
+ * A link is claimable once, so a claim is made once per page whatever happens to the effect that
+ * asked (React's strict mode runs it twice, and the first run is aborted after its request left).
+ */
+const claims = new Map<string, Promise<HandoffClaimed>>();
+function claimOnce(apiUrl: string, secret: string): Promise<HandoffClaimed> {
+  const key = `${apiUrl}#${secret}`;
+  let claim = claims.get(key);
+  if (!claim) {
+    claim = claimHandoff(apiUrl, secret);
+    claims.set(key, claim);
+  }
+  return claim;
 }
 
 export function checked(session: Session): Session {
