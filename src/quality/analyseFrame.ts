@@ -88,7 +88,11 @@ export function analyseFrame(frame: QualityFrame, options: AnalyseOptions, histo
   const sharpness = measurable && !tooFar ? measureSharpness(region) : null;
   const glare = measurable ? measureGlare(region) : null;
   if (glare && (glare.share > GLARE_LIMITS.maxShare || glare.largestSpot > GLARE_LIMITS.maxSpot)) failures.push({ code: 'glare', ...glare });
-  if (sharpness && sharpness.score < SHARPNESS_THRESHOLD) failures.push({ code: 'blur', score: sharpness.score, limit: SHARPNESS_THRESHOLD });
+  if (sharpness && sharpness.score < SHARPNESS_THRESHOLD) {
+    failures.push({ code: 'blur', score: sharpness.score, limit: SHARPNESS_THRESHOLD });
+    // A smeared edge cannot be placed precisely: a slant measured on it is the blur's, not the document's.
+    removeFault(failures, 'tilted');
+  }
   const motion = measureSteadiness(frame, found, history.motion);
   const steadiness = motion.measure;
   if (steadiness && !isSteady(steadiness)) failures.push({ code: 'unsteady', frameDifference: steadiness.frameDifference, cornerMotion: steadiness.cornerMotion });
@@ -97,6 +101,11 @@ export function analyseFrame(frame: QualityFrame, options: AnalyseOptions, histo
     report: { kind: options.kind, passed: failures.length === 0, failures, document, exposure, sharpness, glare, steadiness },
     history: { motion: motion.memory },
   };
+}
+
+function removeFault(failures: QualityFailure[], code: QualityFault): void {
+  const index = failures.findIndex((failure) => failure.code === code);
+  if (index >= 0) failures.splice(index, 1);
 }
 
 /**
