@@ -9,13 +9,14 @@ import { canResume, openDraftStore } from '../resume/draftStore';
 import { fetchSession } from '../submit/session';
 import { useColorScheme, type ColorScheme } from './colorScheme';
 import { CrashBoundary } from './CrashBoundary';
-import type { CompleteEvent, ExitEvent, StepChange } from './events';
+import type { CompleteEvent, ExitEvent, QualityResultEvent, StepChange } from './events';
 import { ExitButton, ExitConfirm, ExitContext } from './exit';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { FocusMemoryContext } from './ScreenFrame';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { useWidgetLanguage } from './useWidgetLanguage';
 import { Flow, type FlowCallbacks } from './Flow';
+import { CaptureOptionsContext, type CaptureOptions, type QualityGate } from './captureOptions';
 import { checked, startFlow, type FlowStart } from './startFlow';
 
 export interface OnboardingProps extends FlowCallbacks {
@@ -64,6 +65,20 @@ export interface OnboardingProps extends FlowCallbacks {
   reupload?: ReuploadSession;
   /** Where a re-upload is sent. Default `/api/reupload`. */
   reuploadUrl?: string;
+  /**
+   * The camera takes the photo of a document side or passport page by itself once every check
+   * has passed for about 0.7 s. Default `true`; the person can also turn it off on the camera
+   * screen. The shutter is always there.
+   */
+  autoCapture?: boolean;
+  /**
+   * What the still review does with a photo that failed a check (blur, glare, cut off…): `warn`
+   * (default) names the fault and makes Retake the main choice, with "Use it anyway" beside it;
+   * `strict` offers "Use it anyway" only after two retakes that still failed; `off` shows no verdict.
+   */
+  qualityGate?: QualityGate;
+  /** The on-device checks' verdict on each camera photo, as figures (never image data). */
+  onQualityResult?: ((event: QualityResultEvent) => void) | undefined;
 }
 
 
@@ -71,6 +86,13 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'ready'; start: FlowStart; i18n: I18n }
   | { kind: 'failed'; error: OnboardingError; i18n: I18n };
+
+/** The camera options as one stable value; the callback is read when called, so a new function does not restart anything. */
+function useCaptureOptionsProp({ autoCapture = true, qualityGate = 'warn', onQualityResult }: OnboardingProps): CaptureOptions {
+  const latest = useRef(onQualityResult);
+  latest.current = onQualityResult;
+  return useMemo(() => ({ autoCapture, qualityGate, onQualityResult: (event) => latest.current?.(event) }), [autoCapture, qualityGate]);
+}
 
 /** The whole widget: gets a session and the UI language, then runs the flow. */
 export function Onboarding(props: OnboardingProps) {
@@ -87,6 +109,7 @@ export function Onboarding(props: OnboardingProps) {
   const resumeName = props.resume === true ? 'default' : props.resume ? props.resume.key : null;
   const store = useMemo(() => (resumeName && canResume() ? openDraftStore(resumeName) : null), [resumeName]);
   const renewSession = useSessionRenewal(props, option);
+  const captureOptions = useCaptureOptionsProp(props);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -137,6 +160,7 @@ export function Onboarding(props: OnboardingProps) {
       {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
       {load.kind !== 'loading' && (
         <TranslationProvider i18n={load.i18n}>
+          <CaptureOptionsContext.Provider value={captureOptions}>
           <FocusMemoryContext.Provider value={focusMemory}>
             <main className="mk-card">
               {(props.languageSwitcher || showExit) && (
@@ -175,6 +199,7 @@ export function Onboarding(props: OnboardingProps) {
               {exit.confirming && <ExitConfirm onStay={exit.stay} onLeave={exit.leave} />}
             </main>
           </FocusMemoryContext.Provider>
+          </CaptureOptionsContext.Provider>
         </TranslationProvider>
       )}
     </div>

@@ -1,0 +1,90 @@
+/**
+ * The live quality loop of one camera screen, framework-free: frames from the preview go to the
+ * analysis worker, reports go through {@link liveReducer}, and whoever renders subscribes to the
+ * snapshot (React does through useSyncExternalStore). The view takes the still itself when the
+ * status says `capture`; this controller never touches the camera.
+ */
+import { FrameAnalyser } from './frameAnalyser';
+import type { AnalysisTarget } from './frameAnalysisProtocol';
+import { pumpFrames } from './framePump';
+import { initialLiveState, liveReducer, type LiveEvent, type LiveState } from './liveGuidance';
+
+export interface LiveQualitySnapshot extends LiveState {
+  /** Analysed frames a second over the last second or so, for the benchmark and the curious. */
+  framesPerSecond: number;
+  /** The worker's time for the last frame. */
+  lastFrameMs: number;
+}
+
+export interface LiveQualityOptions {
+  target: AnalysisTarget;
+  autoCapture: boolean;
+  analyser?: FrameAnalyser;
+  now?: () => number;
+}
+
+export class LiveQualityController {
+  private snapshot: LiveQualitySnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly analyser: FrameAnalyser;
+  private readonly now: () => number;
+  private stopPump: (() => void) | null = null;
+  private readonly recent: number[] = [];
+
+  constructor(private readonly options: LiveQualityOptions) {
+    this.analyser = options.analyser ?? new FrameAnalyser();
+    this.now = options.now ?? (() => performance.now());
+    this.snapshot = { ...initialLiveState(options.autoCapture, this.now()), framesPerSecond: 0, lastFrameMs: 0 };
+  }
+
+  readonly getSnapshot = (): LiveQualitySnapshot => this.snapshot;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts analysing `video`'s frames afresh (a new view: first start, retake, switched camera). */
+  start(video: HTMLVideoElement): void {
+    this.stop();
+    this.analyser.reset();
+    this.dispatch({ type: 'restart', at: this.now() });
+    this.stopPump = pumpFrames(video, this.analyser, this.options.target, {
+      onReport: (report, ms) => {
+        const at = this.now();
+        this.recent.push(at);
+        while (this.recent.length > 0 && at - this.recent[0]! > 1000) this.recent.shift();
+        this.snapshot = { ...this.snapshot, lastFrameMs: ms, framesPerSecond: this.recent.length };
+        this.dispatch({ type: 'report', report, at });
+      },
+    });
+  }
+
+  /** Stops feeding frames (the still is being taken or reviewed); the worker stays for the still's analysis. */
+  stop(): void {
+    this.stopPump?.();
+    this.stopPump = null;
+  }
+
+  setAutoCapture(on: boolean): void {
+    this.dispatch({ type: 'autoCapture', on, at: this.now() });
+  }
+
+  /** The still's own analysis, with the same target as the live frames. */
+  analyseStill(blob: Blob) {
+    return this.analyser.analyseStill(blob, this.options.target);
+  }
+
+  close(): void {
+    this.stop();
+    this.analyser.close();
+    this.listeners.clear();
+  }
+
+  private dispatch(event: LiveEvent): void {
+    const next = liveReducer(this.snapshot, event);
+    if (next === this.snapshot) return;
+    this.snapshot = { ...this.snapshot, ...next };
+    for (const listener of this.listeners) listener();
+  }
+}

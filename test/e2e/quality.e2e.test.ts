@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium';
+import { writeSceneVideo } from '../quality/fakeCameraVideo';
+import type { SceneKind } from '../quality/scenes';
+import { axeViolations, startHarness, toFirstPhoto, type Harness } from './harness';
+
+/**
+ * The live checks end to end: Chromium's fake camera plays a drawn card (or an empty table) from
+ * a Y4M file made by ffmpeg; the widget's worker analyses the preview. A sharp card is taken by
+ * itself; a blurred, glared, dark or empty view never is, the viewfinder names the fault, and a
+ * shot taken with the shutter is flagged on the still review.
+ */
+let harness: Harness;
+let videos: string;
+
+beforeAll(async () => {
+  videos = mkdtempSync(join(tmpdir(), 'markid-quality-'));
+  harness = await startHarness({ MARKID_API_KEY: undefined, MARKID_API_SECRET: undefined, MARKID_TOKEN_DEFAULTS: JSON.stringify({ documents: ['ID_CARD', 'PASSPORT'] }) });
+});
+afterAll(async () => {
+  await harness?.close();
+  if (videos) rmSync(videos, { recursive: true, force: true });
+});
+
+async function cameraOn(kind: SceneKind, run: (page: Page) => Promise<void>): Promise<void> {
+  const file = join(videos, `${kind}.y4m`);
+  await writeSceneVideo(file, kind, 1, { document: 'idDocument' });
+  const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, FAKE_CAMERA, `--use-file-for-fake-video-capture=${file}`] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['camera'] });
+    const page = await context.newPage();
+    await page.goto(`${harness.origin}/?locale=en`);
+    await toFirstPhoto(page, 'Identity card');
+    await page.getByRole('button', { name: 'Take photo' }).waitFor({ timeout: 20_000 });
+    await run(page);
+  } finally {
+    await browser.close();
+  }
+}
+
+const guide = (page: Page) => page.locator('.mk-camera__guide');
+
+describe('live quality checks with the fake camera', () => {
+  it('takes a sharp card by itself, and says so on the still review', async () => {
+    await cameraOn('sharp', async (page) => {
+      const live = Date.now();
+      await page.getByText('The photo was taken automatically.', { exact: true }).waitFor({ timeout: 15_000 });
+      const elapsed = Date.now() - live;
+      await page.getByRole('button', { name: 'Use this photo' }).waitFor();
+      expect(await page.locator('.mk-still__fault').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      console.log(`sharp card: taken automatically ${elapsed} ms after the shutter appeared`);
+    });
+  });
+
+  const faults: [SceneKind, string, string][] = [
+    ['defocus', 'Blurry: hold steady so the camera can focus', 'The photo is blurry: the text may not be readable.'],
+    ['glare', 'Glare: tilt the document away from the light', 'There is glare on the document: part of it cannot be read.'],
+    ['dark', 'Too dark: find more light', 'The photo is too dark: the text may not be readable.'],
+    ['noDocument', 'Place the document inside the frame', 'No document can be seen in the photo.'],
+  ];
+  it.each(faults)('never takes a %s view by itself, names the fault, and flags a manual shot', async (kind, line, verdict) => {
+    await cameraOn(kind, async (page) => {
+      await expect.poll(() => guide(page).textContent(), { timeout: 15_000 }).toBe(line);
+      // Well past the 0.7 s hold: still no photo.
+      await page.waitForTimeout(3000);
+      expect(await page.getByRole('img', { name: 'The photo you just took' }).count()).toBe(0);
+      expect(await guide(page).textContent()).toBe(line);
+      expect(await page.locator('.mk-camera__frame--fits').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Take photo' }).click();
+      await expect.poll(() => page.locator('.mk-still__fault').textContent(), { timeout: 20_000 }).toBe(verdict);
+      await page.getByRole('button', { name: 'Use it anyway' }).waitFor();
+      // Retake is the main choice, and has the focus.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Retake');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});
