@@ -10,7 +10,7 @@ import { pumpFrames } from './framePump';
 import { initialLiveState, liveReducer, type LiveEvent, type LiveState } from './liveGuidance';
 
 export interface LiveQualitySnapshot extends LiveState {
-  /** Analysed frames a second over the last second or so, for the benchmark and the curious. */
+  /** Analysed frames a second over the last second (updated with the next visible change or second). */
   framesPerSecond: number;
   /** The worker's time for the last frame. */
   lastFrameMs: number;
@@ -30,11 +30,13 @@ export class LiveQualityController {
   private readonly now: () => number;
   private stopPump: (() => void) | null = null;
   private readonly recent: number[] = [];
+  private lastFrameMs = 0;
 
   constructor(private readonly options: LiveQualityOptions) {
     this.analyser = options.analyser ?? new FrameAnalyser();
     this.now = options.now ?? (() => performance.now());
-    this.snapshot = { ...initialLiveState(options.autoCapture, this.now()), framesPerSecond: 0, lastFrameMs: 0 };
+    this.state = initialLiveState(options.autoCapture, this.now());
+    this.snapshot = { ...this.state, framesPerSecond: 0, lastFrameMs: 0 };
   }
 
   readonly getSnapshot = (): LiveQualitySnapshot => this.snapshot;
@@ -54,7 +56,7 @@ export class LiveQualityController {
         const at = this.now();
         this.recent.push(at);
         while (this.recent.length > 0 && at - this.recent[0]! > 1000) this.recent.shift();
-        this.snapshot = { ...this.snapshot, lastFrameMs: ms, framesPerSecond: this.recent.length };
+        this.lastFrameMs = ms;
         this.dispatch({ type: 'report', report, at });
       },
     });
@@ -81,10 +83,23 @@ export class LiveQualityController {
     this.listeners.clear();
   }
 
+  /** The newest state; the published snapshot follows it only when what the screen shows changes. */
+  private state: LiveState;
+  private publishedAt = 0;
+
   private dispatch(event: LiveEvent): void {
-    const next = liveReducer(this.snapshot, event);
-    if (next === this.snapshot) return;
-    this.snapshot = { ...this.snapshot, ...next };
+    const next = liveReducer(this.state, event);
+    this.state = next;
+    // Every frame brings a new report; re-rendering the screen ten times a second for the same
+    // line would be main-thread work for nothing.
+    const now = this.now();
+    if (visibleKey(next) === visibleKey(this.snapshot) && now - this.publishedAt < 1000) return;
+    this.publishedAt = now;
+    this.snapshot = { ...next, framesPerSecond: this.recent.length, lastFrameMs: this.lastFrameMs };
     for (const listener of this.listeners) listener();
   }
+}
+
+function visibleKey({ status, autoCapture }: LiveState): string {
+  return `${status.kind}:${status.kind === 'adjusting' ? `${status.fault}:${status.stuck}` : ''}:${autoCapture}`;
 }

@@ -74,7 +74,8 @@ export interface OnboardingProps extends FlowCallbacks {
   /**
    * What the still review does with a photo that failed a check (blur, glare, cut off…): `warn`
    * (default) names the fault and makes Retake the main choice, with "Use it anyway" beside it;
-   * `strict` offers "Use it anyway" only after two retakes that still failed; `off` shows no verdict.
+   * `strict` offers "Use it anyway" only after two retakes that still failed; `off` runs no checks
+   * at all (no live guidance from them, no auto-capture, no verdict).
    */
   qualityGate?: QualityGate;
   /** The on-device checks' verdict on each camera photo, as figures (never image data). */

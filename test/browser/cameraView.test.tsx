@@ -9,6 +9,7 @@ import type { CapturedImage } from '../../src/core/flow';
 import { readJpegInfo } from '../../src/core/jpeg';
 import { createI18n } from '../../src/i18n';
 import { CameraView } from '../../src/ui/camera/CameraView';
+import { CaptureOptionsContext } from '../../src/ui/captureOptions';
 import { allEnded, refusal } from './cameraFakes';
 
 let i18n: I18n;
@@ -39,7 +40,10 @@ function renderCamera(props: Partial<Parameters<typeof CameraView>[0]> = {}) {
   const onContinue = vi.fn();
   const view = render(
     <TranslationProvider i18n={i18n}>
-      <CameraView guide={captureGuide('DOCUMENT_FRONT', 'ID_CARD')} budgetBytes={4_500_000} onImage={onImage} onContinue={onContinue} takeFocus {...props} />
+      {/* The fake camera's test pattern is no document: these tests are about the camera, not the checks (see test/e2e/quality.e2e.test.ts). */}
+      <CaptureOptionsContext.Provider value={{ autoCapture: false, qualityGate: 'off' }}>
+        <CameraView guide={captureGuide('DOCUMENT_FRONT', 'ID_CARD')} budgetBytes={4_500_000} onImage={onImage} onContinue={onContinue} takeFocus {...props} />
+      </CaptureOptionsContext.Provider>
     </TranslationProvider>,
   );
   return { ...view, onImage, onContinue };

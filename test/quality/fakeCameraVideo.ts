@@ -33,7 +33,7 @@ export async function writeSceneVideo(path: string, kind: SceneKind, seed: numbe
   await new Promise<void>((resolve, reject) => {
     const ffmpeg = spawn(
       'ffmpeg',
-      ['-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', '10', '-i', '-', '-vf', `scale=${outWidth}:${outHeight}:flags=bicubic`, '-pix_fmt', 'yuv420p', path],
+      ['-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', '30', '-i', '-', '-vf', `scale=${outWidth}:${outHeight}:flags=bicubic`, '-pix_fmt', 'yuv420p', path],
       { stdio: ['pipe', 'ignore', 'pipe'] },
     );
     let stderr = '';

@@ -97,7 +97,8 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
     action();
   };
 
-  const liveKind = LIVE_KIND[guide.frame] ?? null;
+  // `qualityGate: 'off'`: no checks at all, so no guidance from them and nothing to auto-capture on.
+  const liveKind = options.qualityGate === 'off' ? null : (LIVE_KIND[guide.frame] ?? null);
   const analysing = state.kind === 'live' && playing && phase.kind === 'viewfinder';
   const live = useLiveQuality(liveKind, autoCapture, video, analysing);
   const status = live.snapshot?.status ?? null;
@@ -179,7 +180,12 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
   const mirrored = guide.mirrorPreview && !(state.kind === 'live' && state.camera.facing === 'environment');
   return (
     <div className="mk-camera">
-      <div className="mk-camera__viewport" style={{ aspectRatio: String(aspect), ['--mk-camera-aspect' as string]: String(aspect) }}>
+      <div
+        className="mk-camera__viewport"
+        style={{ aspectRatio: String(aspect), ['--mk-camera-aspect' as string]: String(aspect) }}
+        // For tests and the curious: how many preview frames a second the checks get through.
+        data-analysed-fps={live.snapshot?.framesPerSecond}
+      >
         <video
           ref={video}
           className={`mk-camera__video${mirrored ? ' mk-camera__video--mirrored' : ''}`}

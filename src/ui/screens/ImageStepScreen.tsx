@@ -49,6 +49,7 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
         {wording.hint}
       </p>
       <ImageSources
+        stepName={step.name}
         settings={settings}
         guide={capture}
         hasImage={Boolean(image)}
