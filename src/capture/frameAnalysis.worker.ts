@@ -32,8 +32,9 @@ self.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
   let reply: AnalysisReply;
   try {
     const frame = pixels(request.bitmap);
-    const result = analyseFrame(frame, request.target, request.type === 'frame' ? history : NO_HISTORY);
-    if (request.type === 'frame') history = result.history;
+    const live = request.type === 'frame';
+    const result = analyseFrame(frame, { ...request.target, live }, live ? history : NO_HISTORY);
+    if (live) history = result.history;
     reply = { type: 'report', id: request.id, report: result.report, ms: performance.now() - started };
   } catch (error) {
     reply = { type: 'error', id: request.id, message: String(error) };

@@ -24,6 +24,8 @@ export interface LiveState {
   /** When a frame last passed, or when the view started. */
   lastGoodAt: number;
   framesAnalysed: number;
+  /** When a run of failing frames began during a hold; null while frames pass. */
+  failingSince: number | null;
 }
 
 export type LiveEvent =
@@ -37,7 +39,10 @@ export const HOLD_MS = 700;
 /** Ten seconds without one good frame: time to say what else the person can do. */
 export const STUCK_AFTER_MS = 10_000;
 
-export const initialLiveState = (autoCapture: boolean, at: number): LiveState => ({ status: { kind: 'waiting' }, autoCapture, lastGoodAt: at, framesAnalysed: 0 });
+/** A hold survives failing frames this short: one bad frame (a flicker, a missed edge) should not restart it or make the line jump. */
+export const GRACE_MS = 250;
+
+export const initialLiveState = (autoCapture: boolean, at: number): LiveState => ({ status: { kind: 'waiting' }, autoCapture, lastGoodAt: at, framesAnalysed: 0, failingSince: null });
 
 export function liveReducer(state: LiveState, event: LiveEvent): LiveState {
   switch (event.type) {
@@ -54,14 +59,19 @@ export function liveReducer(state: LiveState, event: LiveEvent): LiveState {
   }
 }
 
-function onReport(state: LiveState, report: QualityReport, at: number): LiveState {
+function onReport(current: LiveState, report: QualityReport, at: number): LiveState {
+  let state = current;
   const framesAnalysed = state.framesAnalysed + 1;
   // Once due, the capture stays due until the screen restarts the view.
   if (state.status.kind === 'capture') return { ...state, framesAnalysed };
   const [first] = report.failures;
   if (first) {
-    return { ...state, framesAnalysed, status: { kind: 'adjusting', fault: first.code, report, stuck: at - state.lastGoodAt >= STUCK_AFTER_MS } };
+    const failingSince = state.failingSince ?? at;
+    const held = state.status.kind === 'holding' || state.status.kind === 'ready';
+    if (held && at - failingSince < GRACE_MS) return { ...state, framesAnalysed, failingSince };
+    return { ...state, framesAnalysed, failingSince: null, status: { kind: 'adjusting', fault: first.code, report, stuck: at - state.lastGoodAt >= STUCK_AFTER_MS } };
   }
+  state = { ...state, failingSince: null };
   if (state.status.kind === 'ready') return { ...state, framesAnalysed, lastGoodAt: at, status: { kind: 'ready', report } };
   const since = state.status.kind === 'holding' ? state.status.since : at;
   const held = at - since >= HOLD_MS;

@@ -25,6 +25,11 @@ export interface AnalyseOptions {
    * {@link DOCUMENT_LIMITS.minFillWithoutOutline} of it.
    */
   outline?: FrameRect | null;
+  /**
+   * Frames of a live stream: the view must have been steady, so a stream's first frame (with
+   * nothing to compare with yet) counts as unsteady. Off for a single picture.
+   */
+  live?: boolean;
 }
 
 export const DOCUMENT_LIMITS = {
@@ -95,7 +100,9 @@ export function analyseFrame(frame: QualityFrame, options: AnalyseOptions, histo
   }
   const motion = measureSteadiness(frame, found, history.motion);
   const steadiness = motion.measure;
-  if (steadiness && !isSteady(steadiness)) failures.push({ code: 'unsteady', frameDifference: steadiness.frameDifference, cornerMotion: steadiness.cornerMotion });
+  if (steadiness ? !isSteady(steadiness) : options.live) {
+    failures.push({ code: 'unsteady', frameDifference: steadiness?.frameDifference ?? Number.POSITIVE_INFINITY, cornerMotion: steadiness?.cornerMotion ?? null });
+  }
   failures.sort(byImportance);
   return {
     report: { kind: options.kind, passed: failures.length === 0, failures, document, exposure, sharpness, glare, steadiness },

@@ -29,9 +29,11 @@ describe('liveReducer', () => {
     expect(liveReducer(due, { type: 'restart', at: 3000 }).status.kind).toBe('waiting');
   });
 
-  it('starts the hold again after one failing frame', () => {
-    const state = feed(initialLiveState(true, 0), [good, good, good, good, blurred, good, good, good, good], 100);
-    expect(state.status.kind).toBe('holding');
+  it('keeps the hold through one failing frame, and starts it again after a run of them', () => {
+    const blip = feed(initialLiveState(true, 0), [good, good, good, good, blurred, good, good, good], 100);
+    expect(blip.status.kind).toBe('capture');
+    const run = feed(initialLiveState(true, 0), [good, good, good, good, blurred, blurred, blurred, blurred, good, good, good, good], 100);
+    expect(run.status.kind).toBe('holding');
   });
 
   it('with auto-capture off, offers the shutter instead of taking the photo', () => {
@@ -47,7 +49,7 @@ describe('liveReducer', () => {
     const late = feed(early, [blurred], STUCK_AFTER_MS);
     expect(late.status).toMatchObject({ kind: 'adjusting', stuck: true });
     // A good frame starts the ten seconds again.
-    const after = feed(late, [good, blurred], STUCK_AFTER_MS + 100);
-    expect(after.status).toMatchObject({ stuck: false });
+    const after = feed(late, [good, blurred, blurred, blurred, blurred], STUCK_AFTER_MS + 100);
+    expect(after.status).toMatchObject({ kind: 'adjusting', stuck: false });
   });
 });
