@@ -3,7 +3,8 @@
  * frames while the worker is busy, so the next one analysed is always the newest), and a still
  * analysed on request. The worker starts on first use and ends with `close()`.
  */
-import { MAX_ANALYSIS_SIDE, type QualityReport } from '../quality';
+import { MAX_ANALYSIS_SIDE } from '../quality/frame';
+import type { QualityReport } from '../quality';
 import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol';
 
 export interface AnalysisResult {
