@@ -26,14 +26,16 @@ afterAll(async () => {
   if (videos) rmSync(videos, { recursive: true, force: true });
 });
 
-async function cameraOn(kind: SceneKind, run: (page: Page) => Promise<void>): Promise<void> {
+/** The fake camera playing a drawn `kind` scene; `widget` options mount the test page's <Onboarding> (in StrictMode) instead of the hosted page. */
+async function cameraOn(kind: SceneKind, run: (page: Page) => Promise<void>, widget?: object): Promise<void> {
   const file = join(videos, `${kind}.y4m`);
   await writeSceneVideo(file, kind, 1, { document: 'idDocument' });
   const browser: Browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, FAKE_CAMERA, `--use-file-for-fake-video-capture=${file}`] });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['camera'] });
+    if (widget) await context.addInitScript(`window.__widget = ${JSON.stringify(widget)}`);
     const page = await context.newPage();
-    await page.goto(`${harness.origin}/?locale=en`);
+    await page.goto(widget ? `${harness.origin}/test/e2e/widget.html` : `${harness.origin}/?locale=en`);
     await toFirstPhoto(page, 'Identity card');
     await page.getByRole('button', { name: 'Take photo' }).waitFor({ timeout: 20_000 });
     await run(page);
@@ -93,5 +95,46 @@ describe('live quality checks with the fake camera', () => {
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Retake');
       expect(await axeViolations(page)).toEqual([]);
     });
+  });
+
+  it('in strict mode offers "Use it anyway" only after two failed retakes, and tells the merchant each verdict', async () => {
+    await cameraOn(
+      'defocus',
+      async (page) => {
+        const verdict = page.locator('.mk-still__fault');
+        for (let retakes = 0; retakes < 2; retakes += 1) {
+          await expect.poll(() => page.getByRole('button', { name: 'Take photo' }).getAttribute('aria-disabled'), { timeout: 20_000 }).toBeNull();
+          await page.getByRole('button', { name: 'Take photo' }).click();
+          await expect.poll(() => verdict.textContent(), { timeout: 20_000 }).toBe('The photo is blurry: the text may not be readable. Please take the photo again.');
+          expect(await page.getByRole('button', { name: 'Use it anyway' }).count()).toBe(0);
+          await page.getByRole('button', { name: 'Retake' }).click();
+        }
+        await expect.poll(() => page.getByRole('button', { name: 'Take photo' }).getAttribute('aria-disabled'), { timeout: 20_000 }).toBeNull();
+        await page.getByRole('button', { name: 'Take photo' }).click();
+        await page.getByRole('button', { name: 'Use it anyway' }).waitFor({ timeout: 20_000 });
+        const events = await page.evaluate(() => (window as unknown as { __events: { type: string; payload: { stepName: string; capture: string; passed: boolean; failures: { code: string }[] } }[] }).__events);
+        const quality = events.filter((event) => event.type === 'quality').map((event) => event.payload);
+        expect(quality).toHaveLength(3);
+        for (const event of quality) {
+          expect(event).toMatchObject({ stepName: 'FRONT', capture: 'shutter', passed: false });
+          expect(event.failures[0]!.code).toBe('blur');
+        }
+      },
+      { locale: 'en', qualityGate: 'strict' },
+    );
+  });
+
+  it('with autoCapture: false never takes the photo by itself, and offers no toggle', async () => {
+    await cameraOn(
+      'sharp',
+      async (page) => {
+        await expect.poll(() => guide(page).textContent(), { timeout: 20_000 }).toBe('Looks good: take the photo');
+        await page.waitForTimeout(2000);
+        expect(await page.getByRole('img', { name: 'The photo you just took' }).count()).toBe(0);
+        expect(await page.getByRole('checkbox', { name: 'Take the photo automatically' }).count()).toBe(0);
+        expect(await page.locator('.mk-camera__frame--fits').count()).toBe(1);
+      },
+      { locale: 'en', autoCapture: false },
+    );
   });
 });
