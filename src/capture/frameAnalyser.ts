@@ -3,7 +3,7 @@
  * frames while the worker is busy, so the next one analysed is always the newest), and a still
  * analysed on request. The worker starts on first use and ends with `close()`.
  */
-import { MAX_ANALYSIS_SIDE } from '../quality/frame';
+import { analysisSize } from './analysisSize';
 import type { QualityReport } from '../quality';
 import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol';
 
@@ -15,11 +15,14 @@ export interface AnalysisResult {
 
 export type WorkerFactory = () => Worker;
 
+export { analysisSize };
+
 const defaultWorker: WorkerFactory = () => new Worker(new URL('./frameAnalysis.worker.ts', import.meta.url), { type: 'module', name: 'markid-quality' });
 
 export class FrameAnalyser {
   private worker: Worker | null = null;
   private nextId = 1;
+  private streamListener: ((result: AnalysisResult) => void) | null = null;
   private readonly pending = new Map<number, { resolve: (result: AnalysisResult) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly createWorker: WorkerFactory = defaultWorker) {}
@@ -41,6 +44,20 @@ export class FrameAnalyser {
     probe.close();
     const bitmap = await createImageBitmap(blob, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' });
     return this.send('still', bitmap, target);
+  }
+
+  /**
+   * Hands the camera's own frame stream to the worker (MediaStreamTrackProcessor), which reads,
+   * scales and analyses it; `onReport` gets each report until {@link stopStream}.
+   */
+  analyseStream(readable: ReadableStream<VideoFrame>, target: AnalysisTarget, onReport: (result: AnalysisResult) => void): void {
+    this.streamListener = onReport;
+    this.getWorker().postMessage({ type: 'stream', readable, target } satisfies AnalysisRequest, [readable as unknown as Transferable]);
+  }
+
+  stopStream(): void {
+    this.streamListener = null;
+    this.worker?.postMessage({ type: 'stopStream' } satisfies AnalysisRequest);
   }
 
   /** Forget the previous frames (a new view: retake, another camera). */
@@ -68,6 +85,10 @@ export class FrameAnalyser {
     const worker = this.createWorker();
     worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
       const reply = event.data;
+      if (reply.type === 'streamReport') {
+        this.streamListener?.({ report: reply.report, ms: reply.ms });
+        return;
+      }
       const entry = this.pending.get(reply.id);
       if (!entry) return;
       this.pending.delete(reply.id);
@@ -90,10 +111,4 @@ export class FrameAnalyser {
     this.pending.clear();
     for (const entry of entries) entry.reject(new Error(message));
   }
-}
-
-/** The frame's size scaled so its long side is at most {@link MAX_ANALYSIS_SIDE}; never upscaled. */
-export function analysisSize(width: number, height: number): { width: number; height: number } {
-  const scale = Math.min(1, MAX_ANALYSIS_SIDE / Math.max(width, height, 1));
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }

@@ -13,7 +13,17 @@ export type AnalysisRequest =
   | { type: 'frame'; id: number; bitmap: ImageBitmap; target: AnalysisTarget }
   /** A still on its own: no history, none kept. */
   | { type: 'still'; id: number; bitmap: ImageBitmap; target: AnalysisTarget }
+  /**
+   * The camera's frames themselves (MediaStreamTrackProcessor's stream, where the engine has it):
+   * the worker reads, scales and analyses them, so not even the frame grab is on the page's thread.
+   */
+  | { type: 'stream'; readable: ReadableStream<VideoFrame>; target: AnalysisTarget }
+  | { type: 'stopStream' }
   /** A new view (camera switched, retake): forget the previous frames. */
   | { type: 'reset' };
 
-export type AnalysisReply = { type: 'report'; id: number; report: QualityReport; ms: number } | { type: 'error'; id: number; message: string };
+export type AnalysisReply =
+  | { type: 'report'; id: number; report: QualityReport; ms: number }
+  | { type: 'error'; id: number; message: string }
+  /** A frame of the stream, analysed. */
+  | { type: 'streamReport'; report: QualityReport; ms: number };

@@ -19,8 +19,49 @@ type VideoWithFrameCallback = HTMLVideoElement & {
   cancelVideoFrameCallback?: (handle: number) => void;
 };
 
-/** Starts pumping; the returned function stops it (a frame in flight is still answered, then ignored). */
+/** Chromium's MediaStreamTrackProcessor (not in TypeScript's DOM library yet). */
+type TrackProcessorConstructor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => { readable: ReadableStream<VideoFrame> };
+
+/**
+ * Starts pumping; the returned function stops it (a frame in flight is still answered, then
+ * ignored). Where the engine has MediaStreamTrackProcessor, a clone of the camera's track is
+ * handed to the worker instead, so even the frame grab and scaling leave the main thread.
+ */
 export function pumpFrames(video: HTMLVideoElement, analyser: FrameAnalyser, target: AnalysisTarget, events: FramePumpEvents): () => void {
+  const Processor = (globalThis as { MediaStreamTrackProcessor?: TrackProcessorConstructor }).MediaStreamTrackProcessor;
+  const track = video.srcObject instanceof MediaStream ? video.srcObject.getVideoTracks()[0] : undefined;
+  if (Processor && track && track.readyState === 'live') {
+    try {
+      return pumpTrack(track, Processor, analyser, target, events);
+    } catch {
+      // A processor that cannot start (an engine quirk) leaves the frame-callback path below.
+    }
+  }
+  return pumpVideoFrames(video, analyser, target, events);
+}
+
+function pumpTrack(track: MediaStreamTrack, Processor: TrackProcessorConstructor, analyser: FrameAnalyser, target: AnalysisTarget, events: FramePumpEvents): () => void {
+  // A clone, stopped with the pump, so ending the analysis never ends the preview (and vice versa).
+  const clone = track.clone();
+  try {
+    // One frame waiting at most: while the worker analyses, older frames are dropped.
+    const { readable } = new Processor({ track: clone, maxBufferSize: 1 });
+    let stopped = false;
+    analyser.analyseStream(readable, target, (result) => {
+      if (!stopped) events.onReport(result.report, result.ms);
+    });
+    return () => {
+      stopped = true;
+      analyser.stopStream();
+      clone.stop();
+    };
+  } catch (error) {
+    clone.stop();
+    throw error;
+  }
+}
+
+function pumpVideoFrames(video: HTMLVideoElement, analyser: FrameAnalyser, target: AnalysisTarget, events: FramePumpEvents): () => void {
   const element = video as VideoWithFrameCallback;
   let stopped = false;
   let handle: number | null = null;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FrameAnalyser } from '../../src/capture/frameAnalyser';
 import { pumpFrames } from '../../src/capture/framePump';
 import { faultsOf, type QualityReport } from '../../src/quality';
@@ -9,6 +9,7 @@ import { playingVideo } from './cameraFakes';
 const analysers: FrameAnalyser[] = [];
 const stops: (() => void)[] = [];
 afterEach(() => {
+  vi.unstubAllGlobals();
   stops.splice(0).forEach((stop) => stop());
   analysers.splice(0).forEach((analyser) => analyser.close());
   document.querySelectorAll('video').forEach((video) => {
@@ -55,7 +56,8 @@ describe('FrameAnalyser', () => {
 });
 
 describe('pumpFrames', () => {
-  it('feeds the live camera’s frames to the worker one at a time, at most 640 px, and stops when told', async () => {
+  it('feeds the live camera’s frames to the worker one at a time, at most 640 px, and stops when told (frame-callback path)', async () => {
+    vi.stubGlobal('MediaStreamTrackProcessor', undefined);
     const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
     const video = await playingVideo(stream);
     const worker = analyser();
@@ -78,5 +80,39 @@ describe('pumpFrames', () => {
     expect(overlapping).toBe(false);
     // Chromium's fake camera is a test pattern, not a document.
     expect(reports.at(-1)!.passed).toBe(false);
+  });
+});
+
+describe('pumpFrames with MediaStreamTrackProcessor', () => {
+  it('hands a clone of the camera’s track to the worker, gets reports, and stops the clone when told', async () => {
+    expect(typeof (globalThis as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor).toBe('function');
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
+    const video = await playingVideo(stream);
+    const worker = analyser();
+    const clones: MediaStreamTrack[] = [];
+    const track = stream.getVideoTracks()[0]!;
+    const clone = track.clone.bind(track);
+    track.clone = () => {
+      const made = clone();
+      clones.push(made);
+      return made;
+    };
+    let frameCalls = 0;
+    worker.analyseFrame = () => {
+      frameCalls += 1;
+      throw new Error('the frame path should not be used');
+    };
+    const reports: QualityReport[] = [];
+    const stop = pumpFrames(video, worker, { kind: 'idDocument' }, { onReport: (report) => reports.push(report) });
+    await expect.poll(() => reports.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
+    stop();
+    expect(frameCalls).toBe(0);
+    expect(clones).toHaveLength(1);
+    expect(clones[0]!.readyState).toBe('ended');
+    // The preview's own track is untouched.
+    expect(track.readyState).toBe('live');
+    const count = reports.length;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(reports.length).toBe(count);
   });
 });
