@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseDocumentImage, analyseFrame, faultsOf, NO_HISTORY, type FrameHistory } from '../../../src/quality';
 import { drawScene, EXPECTED_FAULTS, SCENE_KINDS } from '../../quality/scenes';
 
-describe('analyseDocumentImage', () => {
+// Drawing the scenes takes a few seconds on a loaded machine.
+describe('analyseDocumentImage', { timeout: 30_000 }, () => {
   it.each(SCENE_KINDS)('names exactly the fault of a %s scene', (kind) => {
     const scene = drawScene(kind, 1);
     const report = analyseDocumentImage(scene.frame, { kind: scene.document });
@@ -27,7 +28,8 @@ describe('analyseDocumentImage', () => {
   });
 });
 
-describe('analyseFrame over a stream', () => {
+// Drawing the scenes takes a few seconds on a loaded machine.
+describe('analyseFrame over a stream', { timeout: 30_000 }, () => {
   it('asks to hold still until the view has been steady for a few frames, then passes', () => {
     let history: FrameHistory = NO_HISTORY;
     const faults: string[][] = [];

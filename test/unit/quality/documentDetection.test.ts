@@ -10,7 +10,8 @@ const detect = (kind: SceneKind, seed: number) => {
   return { scene, detection: detectDocument(scene.frame, CARD_OUTLINE) };
 };
 
-describe('detectDocument', () => {
+// Drawing the scenes takes a few seconds on a loaded machine.
+describe('detectDocument', { timeout: 30_000 }, () => {
   it('finds the four corners of a card within a few pixels, inside the outline, with the ID-1 proportions', () => {
     for (const seed of [1, 2, 3]) {
       const { scene, detection } = detect('sharp', seed);
@@ -29,9 +30,9 @@ describe('detectDocument', () => {
   });
 
   it('measures the turn of a rotated card and the slant of one turned away', () => {
-    const rotated = [1, 2, 3, 4].map((seed) => detect('tilted', seed).detection).filter((d) => d.rotationDegrees > 12);
-    const slanted = [1, 2, 3, 4].map((seed) => detect('tilted', seed).detection).filter((d) => d.squareness < 0.86);
-    expect(rotated.length + slanted.length).toBeGreaterThanOrEqual(4);
+    const detections = [1, 2, 3, 4].map((seed) => detect('tilted', seed).detection);
+    // Each tilted scene is turned in the plane or away from the camera, and is measured as such.
+    expect(detections.every((d) => d.rotationDegrees > 12 || d.squareness < 0.86)).toBe(true);
   });
 
   it('says when the card runs off the frame', () => {

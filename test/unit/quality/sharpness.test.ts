@@ -6,7 +6,8 @@ import type { Quad } from '../../../src/quality/geometry';
 
 const regionOf = (scene: ReturnType<typeof drawScene>) => extractRegion(scene.frame, scene.corners as unknown as Quad, scene.document === 'passport' ? 1.42 : 1.586);
 
-describe('measureSharpness', () => {
+// Drawing the scenes takes a few seconds on a loaded machine.
+describe('measureSharpness', { timeout: 30_000 }, () => {
   it('scores a sharp card above the threshold and a defocused or shaken one below', () => {
     const sharp = measureSharpness(regionOf(drawScene('sharp', 1, { document: 'idDocument' })));
     const defocus = measureSharpness(regionOf(drawScene('defocus', 1, { document: 'idDocument' })));

@@ -3,7 +3,8 @@ import { isSteady, measureSteadiness, STEADINESS_LIMITS, type MotionMemory } fro
 import { drawScene } from '../../quality/scenes';
 import type { Quad } from '../../../src/quality/geometry';
 
-describe('measureSteadiness', () => {
+// Drawing the scenes takes a few seconds on a loaded machine.
+describe('measureSteadiness', { timeout: 30_000 }, () => {
   it('has nothing to say about the first frame', () => {
     const scene = drawScene('sharp', 1);
     expect(measureSteadiness(scene.frame, null, null).measure).toBeNull();
