@@ -1,14 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import type { Still } from '../src/capture/stillCapture';
-import { captureGuide } from '../src/core/captureGuide';
-import { CameraFailure, type CameraFailureCode } from '../src/ui/camera/CameraFailure';
-import { CameraView } from '../src/ui/camera/CameraView';
-import { StillReview } from '../src/ui/camera/StillReview';
-import { BUDGET_BYTES, documentPhoto, selfie } from './fixtures';
-import { GuidanceStory } from './GuidanceStory';
-import type { LiveStatus } from '../src/capture/liveGuidance';
-import type { QualityFailure, QualityFault, QualityReport } from '../src/quality';
+import type { Still } from '../src/capture/stillCapture.ts';
+import { captureGuide } from '../src/core/captureGuide.ts';
+import { CameraFailure, type CameraFailureCode } from '../src/ui/camera/CameraFailure.tsx';
+import { CameraView } from '../src/ui/camera/CameraView.tsx';
+import { StillReview } from '../src/ui/camera/StillReview.tsx';
+import { BUDGET_BYTES, documentPhoto, selfie } from './fixtures.ts';
+import { GuidanceStory } from './GuidanceStory.tsx';
+import type { LiveStatus } from '../src/capture/liveGuidance.ts';
+import type { QualityFailure, QualityFault, QualityReport } from '../src/quality/index.ts';
 
 /**
  * The camera: the live viewfinder with its outline (a real camera here; in `npm test` Chromium's

@@ -1,9 +1,9 @@
-import type { LiveStatus } from '../src/capture/liveGuidance';
-import type { Still } from '../src/capture/stillCapture';
-import { useTranslation } from '../src/i18n/react';
-import { CaptureOverlay } from '../src/ui/camera/CaptureOverlay';
-import { guidanceText } from '../src/ui/camera/guidanceText';
-import { useObjectUrl } from '../src/ui/ImagePreview';
+import type { LiveStatus } from '../src/capture/liveGuidance.ts';
+import type { Still } from '../src/capture/stillCapture.ts';
+import { useTranslation } from '../src/i18n/react.tsx';
+import { CaptureOverlay } from '../src/ui/camera/CaptureOverlay.tsx';
+import { guidanceText } from '../src/ui/camera/guidanceText.ts';
+import { useObjectUrl } from '../src/ui/ImagePreview.tsx';
 
 /** The viewfinder as the camera screen lays it out, with a still in place of the video. */
 export function GuidanceStory({ still, status, autoCapture, frame }: { still: Still; status: LiveStatus | null; autoCapture: boolean; frame: 'CARD' | 'PASSPORT_PAGE' }) {

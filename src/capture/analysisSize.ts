@@ -1,4 +1,4 @@
-import { MAX_ANALYSIS_SIDE } from '../quality/frame';
+import { MAX_ANALYSIS_SIDE } from '../quality/frame.ts';
 
 /** The frame's size scaled so its long side is at most {@link MAX_ANALYSIS_SIDE}; never upscaled. */
 export function analysisSize(width: number, height: number): { width: number; height: number } {

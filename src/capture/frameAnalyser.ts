@@ -3,9 +3,9 @@
  * frames while the worker is busy, so the next one analysed is always the newest), and a still
  * analysed on request. The worker starts on first use and ends with `close()`.
  */
-import { analysisSize } from './analysisSize';
-import type { QualityReport } from '../quality';
-import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol';
+import { analysisSize } from './analysisSize.ts';
+import type { QualityReport } from '../quality/index.ts';
+import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol.ts';
 
 export interface AnalysisResult {
   report: QualityReport;

@@ -2,9 +2,9 @@
  * The frame-analysis worker: turns each ImageBitmap it is handed into RGBA (an OffscreenCanvas)
  * and runs src/quality on it, so no analysis ever runs on the page's main thread.
  */
-import { analyseFrame, frameFromRgba, NO_HISTORY, type FrameHistory } from '../quality';
-import type { AnalysisReply, AnalysisRequest } from './frameAnalysisProtocol';
-import { analysisSize } from './analysisSize';
+import { analyseFrame, frameFromRgba, NO_HISTORY, type FrameHistory } from '../quality/index.ts';
+import type { AnalysisReply, AnalysisRequest } from './frameAnalysisProtocol.ts';
+import { analysisSize } from './analysisSize.ts';
 
 let history: FrameHistory = NO_HISTORY;
 let canvas: OffscreenCanvas | null = null;

@@ -1,6 +1,6 @@
 /** Messages between the camera screen and the frame-analysis worker. Reports carry figures only, never pixels. */
-import type { FrameRect } from '../core/captureGuide';
-import type { DocumentKind, QualityReport } from '../quality';
+import type { FrameRect } from '../core/captureGuide.ts';
+import type { DocumentKind, QualityReport } from '../quality/index.ts';
 
 export interface AnalysisTarget {
   kind: DocumentKind;

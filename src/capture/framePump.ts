@@ -5,9 +5,9 @@
  * which case the frame is simply dropped. So the analysis never queues up and always sees the
  * newest frame, and the main thread only schedules and scales.
  */
-import type { QualityReport } from '../quality';
-import { analysisSize, type FrameAnalyser } from './frameAnalyser';
-import type { AnalysisTarget } from './frameAnalysisProtocol';
+import type { QualityReport } from '../quality/index.ts';
+import { analysisSize, type FrameAnalyser } from './frameAnalyser.ts';
+import type { AnalysisTarget } from './frameAnalysisProtocol.ts';
 
 export interface FramePumpEvents {
   onReport: (report: QualityReport, ms: number) => void;

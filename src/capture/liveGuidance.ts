@@ -4,7 +4,7 @@
  * the person has been trying for a while without a good frame (then the shutter and the upload
  * are pointed at).
  */
-import type { QualityFault, QualityReport } from '../quality';
+import type { QualityFault, QualityReport } from '../quality/index.ts';
 
 export type LiveStatus =
   /** No frame analysed yet. */

@@ -4,10 +4,10 @@
  * snapshot (React does through useSyncExternalStore). The view takes the still itself when the
  * status says `capture`; this controller never touches the camera.
  */
-import { FrameAnalyser } from './frameAnalyser';
-import type { AnalysisTarget } from './frameAnalysisProtocol';
-import { pumpFrames } from './framePump';
-import { initialLiveState, liveReducer, type LiveEvent, type LiveState } from './liveGuidance';
+import { FrameAnalyser } from './frameAnalyser.ts';
+import type { AnalysisTarget } from './frameAnalysisProtocol.ts';
+import { pumpFrames } from './framePump.ts';
+import { initialLiveState, liveReducer, type LiveEvent, type LiveState } from './liveGuidance.ts';
 
 export interface LiveQualitySnapshot extends LiveState {
   /** Analysed frames a second over the last second (updated with the next visible change or second). */

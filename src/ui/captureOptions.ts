@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { QualityResultEvent } from './events';
+import type { QualityResultEvent } from './events.ts';
 
 /** How strictly the still review holds back a photo that failed a check. */
 export type QualityGate = 'warn' | 'strict' | 'off';

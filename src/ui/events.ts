@@ -1,6 +1,6 @@
-import type { QualityFailure } from '../quality';
-import type { Screen } from '../core/flow';
-import type { Step } from '../core/steps';
+import type { QualityFailure } from '../quality/index.ts';
+import type { Screen } from '../core/flow.ts';
+import type { Step } from '../core/steps.ts';
 
 /** `onStepChange`: where the person is now. Carries no image, token or personal data. */
 export interface StepChange {

@@ -2,9 +2,9 @@
  * Test images made in the browser, shared by test/browser/compress*.test.ts and bench/: nothing
  * binary is checked in, and every fixture is deterministic (seeded noise).
  */
-import { readJpegInfo } from '../../src/core/jpeg';
-import { encodeHeic, type HeicOptions } from './heicFixture';
-import { randomSource as mulberry32 } from '../quality/drawing';
+import { readJpegInfo } from '../../src/core/jpeg.ts';
+import { encodeHeic, type HeicOptions } from './heicFixture.ts';
+import { randomSource as mulberry32 } from '../quality/drawing.ts';
 
 export interface DocumentPhotoOptions {
   width?: number;

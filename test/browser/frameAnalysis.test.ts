@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FrameAnalyser } from '../../src/capture/frameAnalyser';
-import { pumpFrames } from '../../src/capture/framePump';
-import { faultsOf, type QualityReport } from '../../src/quality';
-import { drawScene, type SceneKind } from '../quality/scenes';
-import { playingVideo } from './cameraFakes';
+import { FrameAnalyser } from '../../src/capture/frameAnalyser.ts';
+import { pumpFrames } from '../../src/capture/framePump.ts';
+import { faultsOf, type QualityReport } from '../../src/quality/index.ts';
+import { drawScene, type SceneKind } from '../quality/scenes.ts';
+import { playingVideo } from './cameraFakes.ts';
 
 /** The analysis worker and the frame pump in real Chromium: the worker bundle, transfers, OffscreenCanvas. */
 const analysers: FrameAnalyser[] = [];

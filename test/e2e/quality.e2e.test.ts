@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium';
-import { writeSceneVideo } from '../quality/fakeCameraVideo';
-import type { SceneKind } from '../quality/scenes';
-import { axeViolations, startHarness, toFirstPhoto, type Harness } from './harness';
+import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium.ts';
+import { writeSceneVideo } from '../quality/fakeCameraVideo.ts';
+import type { SceneKind } from '../quality/scenes.ts';
+import { axeViolations, startHarness, toFirstPhoto, type Harness } from './harness.ts';
 
 /**
  * The live checks end to end: Chromium's fake camera plays a drawn card (or an empty table) from

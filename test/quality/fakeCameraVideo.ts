@@ -4,7 +4,7 @@
  * webcam's resolution. Chromium plays the file in a loop.
  */
 import { spawn } from 'node:child_process';
-import { drawScene, type SceneKind, type SceneOptions } from './scenes';
+import { drawScene, type SceneKind, type SceneOptions } from './scenes.ts';
 
 export interface VideoOptions extends SceneOptions {
   /** Output size; the scene is drawn at 640×480 and scaled. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOLD_MS, initialLiveState, liveReducer, STUCK_AFTER_MS, type LiveState } from '../../src/capture/liveGuidance';
-import type { QualityFailure, QualityReport } from '../../src/quality';
+import { HOLD_MS, initialLiveState, liveReducer, STUCK_AFTER_MS, type LiveState } from '../../src/capture/liveGuidance.ts';
+import type { QualityFailure, QualityReport } from '../../src/quality/index.ts';
 
 const report = (...failures: QualityFailure[]): QualityReport =>
   ({ kind: 'idDocument', passed: failures.length === 0, failures, document: {}, exposure: {}, sharpness: null, glare: null, steadiness: null }) as unknown as QualityReport;

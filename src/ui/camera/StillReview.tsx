@@ -1,8 +1,8 @@
 import { useId, useLayoutEffect, useRef } from 'react';
-import { useTranslation } from '../../i18n/react';
-import type { Still } from '../../capture/stillCapture';
-import type { QualityFailure } from '../../quality';
-import { useObjectUrl } from '../ImagePreview';
+import { useTranslation } from '../../i18n/react.tsx';
+import type { Still } from '../../capture/stillCapture.ts';
+import type { QualityFailure } from '../../quality/index.ts';
+import { useObjectUrl } from '../ImagePreview.tsx';
 
 interface StillReviewProps {
   still: Still;

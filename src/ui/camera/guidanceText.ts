@@ -1,6 +1,6 @@
-import type { TFunction } from '../../i18n';
-import type { LiveStatus } from '../../capture/liveGuidance';
-import type { CaptureFrame } from '../../core/captureGuide';
+import type { TFunction } from '../../i18n/index.ts';
+import type { LiveStatus } from '../../capture/liveGuidance.ts';
+import type { CaptureFrame } from '../../core/captureGuide.ts';
 
 export interface Guidance {
   /** The one line shown over the preview. */

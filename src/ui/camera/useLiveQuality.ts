@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
-import { LiveQualityController, type LiveQualitySnapshot } from '../../capture/liveQuality';
-import type { DocumentKind } from '../../quality';
+import { LiveQualityController, type LiveQualitySnapshot } from '../../capture/liveQuality.ts';
+import type { DocumentKind } from '../../quality/index.ts';
 
 const noSubscription = () => () => {};
 const noSnapshot = () => null;

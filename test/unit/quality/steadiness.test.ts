@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSteady, measureSteadiness, STEADINESS_LIMITS, type MotionMemory } from '../../../src/quality/steadiness';
-import { drawScene } from '../../quality/scenes';
-import type { Quad } from '../../../src/quality/geometry';
+import { isSteady, measureSteadiness, STEADINESS_LIMITS, type MotionMemory } from '../../../src/quality/steadiness.ts';
+import { drawScene } from '../../quality/scenes.ts';
+import type { Quad } from '../../../src/quality/geometry.ts';
 
 // Drawing the scenes takes a few seconds on a loaded machine.
 describe('measureSteadiness', { timeout: 30_000 }, () => {
