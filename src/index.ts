@@ -8,7 +8,8 @@ import './ui/styles.css';
 export { Onboarding, type OnboardingProps } from './ui/Onboarding.tsx';
 export type { FlowCallbacks } from './ui/Flow.tsx';
 export type { ColorScheme } from './ui/colorScheme.ts';
-export type { StepChange, CompleteEvent, ExitEvent } from './ui/events.ts';
+export type { StepChange, CompleteEvent, ExitEvent, QualityResultEvent } from './ui/events.ts';
+export type { QualityGate } from './ui/captureOptions.ts';
 export type { Translations, UiLocale, WidgetLanguage } from './i18n/index.ts';
 export { UI_LOCALES } from './i18n/index.ts';
 export type { OnboardingError, ErrorCode } from './core/errors.ts';
@@ -20,3 +21,5 @@ export { resolveSteps } from './core/steps.ts';
 export type { SubmitBody, SubmitSuccess, VendorErrorBody, ReuploadSession } from './core/payload.ts';
 export { planBudget, type ImageBudget } from './core/budget.ts';
 export { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from './core/limits.ts';
+// Types only: the checks' code runs in the camera's worker and stays out of the entry chunk.
+export type { QualityReport, QualityFailure, QualityFault, DocumentKind, AnalyseOptions, QualityFrame } from './quality/index.ts';

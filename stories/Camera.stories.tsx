@@ -6,6 +6,9 @@ import { CameraFailure, type CameraFailureCode } from '../src/ui/camera/CameraFa
 import { CameraView } from '../src/ui/camera/CameraView.tsx';
 import { StillReview } from '../src/ui/camera/StillReview.tsx';
 import { BUDGET_BYTES, documentPhoto, selfie } from './fixtures.ts';
+import { GuidanceStory } from './GuidanceStory.tsx';
+import type { LiveStatus } from '../src/capture/liveGuidance.ts';
+import type { QualityFailure, QualityFault, QualityReport } from '../src/quality/index.ts';
 
 /**
  * The camera: the live viewfinder with its outline (a real camera here; in `npm test` Chromium's
@@ -50,9 +53,51 @@ const still = async (make: typeof documentPhoto | typeof selfie): Promise<Still>
 };
 export const PhotoJustTaken: Story = {
   loaders: [async () => ({ still: await still(documentPhoto) })],
-  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} onRetake={fn()} onUse={fn()} />,
+  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} automatic={false} failures={[]} canKeepFailed onRetake={fn()} onUse={fn()} />,
 };
 export const SelfieBeingPrepared: Story = {
   loaders: [async () => ({ still: await still(selfie) })],
-  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy onRetake={fn()} onUse={fn()} />,
+  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy automatic={false} failures={[]} canKeepFailed onRetake={fn()} onUse={fn()} />,
+};
+
+/**
+ * Every line the live checks can show, over a drawn card, with the outline as it is then (dashed
+ * while something is off; thick, solid and ticked once the card fits).
+ */
+const guidance = (status: LiveStatus | null, options: { autoCapture?: boolean; frame?: 'CARD' | 'PASSPORT_PAGE' } = {}): Story => ({
+  loaders: [async () => ({ still: await still(documentPhoto) })],
+  render: (_args, { loaded }) => <GuidanceStory still={loaded.still as Still} status={status} autoCapture={options.autoCapture ?? true} frame={options.frame ?? 'CARD'} />,
+});
+const adjusting = (fault: QualityFault, stuck = false): LiveStatus => ({ kind: 'adjusting', fault, report: {} as QualityReport, stuck });
+export const GuidanceBeforeFirstFrame = guidance(null);
+export const GuidanceNoDocument = guidance(adjusting('noDocument'));
+export const GuidanceCutOff = guidance(adjusting('cutOff'));
+export const GuidanceMoveCloser = guidance(adjusting('tooFar'));
+export const GuidanceTilted = guidance(adjusting('tilted'));
+export const GuidanceTooDark = guidance(adjusting('dark'));
+export const GuidanceTooBright = guidance(adjusting('bright'));
+export const GuidanceGlare = guidance(adjusting('glare'));
+export const GuidanceBlurry = guidance(adjusting('blur'));
+export const GuidanceHoldStill = guidance(adjusting('unsteady'));
+export const GuidanceTakingThePhoto = guidance({ kind: 'holding', report: {} as QualityReport, since: 0 });
+export const GuidanceReadyWithoutAutoCapture = guidance({ kind: 'ready', report: {} as QualityReport }, { autoCapture: false });
+export const GuidanceStuckAfterTenSeconds = guidance(adjusting('glare', true));
+export const GuidancePassportInJapanese: Story = { ...guidance(adjusting('tooFar'), { frame: 'PASSPORT_PAGE' }), globals: { locale: 'ja' } };
+
+/** The still review naming what is wrong: Retake first, "Use it anyway" second. */
+const flagged = (failure: QualityFailure, extra: { automatic?: boolean; canKeepFailed?: boolean } = {}): Story => ({
+  loaders: [async () => ({ still: await still(documentPhoto) })],
+  render: (_args, { loaded }) => (
+    <StillReview still={loaded.still as Still} busy={false} automatic={extra.automatic ?? false} failures={[failure]} canKeepFailed={extra.canKeepFailed ?? true} onRetake={fn()} onUse={fn()} />
+  ),
+});
+export const StillBlurry = flagged({ code: 'blur', score: 0.3, limit: 1 });
+export const StillGlare = flagged({ code: 'glare', share: 0.04, largestSpot: 0.04 });
+export const StillTooDark = flagged({ code: 'dark', mean: 40, limit: 70 });
+export const StillCutOff = flagged({ code: 'cutOff' });
+export const StillNoDocument = flagged({ code: 'noDocument' });
+export const StillStrictBeforeTwoRetakes = flagged({ code: 'blur', score: 0.3, limit: 1 }, { canKeepFailed: false });
+export const StillTakenAutomatically: Story = {
+  loaders: [async () => ({ still: await still(documentPhoto) })],
+  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} automatic failures={[]} canKeepFailed onRetake={fn()} onUse={fn()} />,
 };

@@ -3,7 +3,8 @@ import type { OnboardingError } from '../core/errors.ts';
 import type { Session } from '../core/token.ts';
 import type { Translations } from '../i18n/index.ts';
 import type { ColorScheme } from '../ui/colorScheme.ts';
-import type { CompleteEvent, ExitEvent, StepChange } from '../ui/events.ts';
+import type { CompleteEvent, ExitEvent, QualityResultEvent, StepChange } from '../ui/events.ts';
+import type { QualityGate } from '../ui/captureOptions.ts';
 import { Onboarding, type OnboardingProps } from '../ui/Onboarding.tsx';
 import widgetCss from '../ui/styles.css?inline';
 
@@ -15,6 +16,8 @@ export interface MarkIdOnboardingEventMap {
   'markid-error': CustomEvent<OnboardingError>;
   'markid-exit': CustomEvent<ExitEvent>;
   'markid-step-change': CustomEvent<StepChange>;
+  /** The on-device checks' verdict on a camera photo (figures only, never image data). */
+  'markid-quality': CustomEvent<QualityResultEvent>;
 }
 
 /** Attribute → property. `theme` and `translations` take JSON; `closable` is present or absent. */
@@ -57,7 +60,7 @@ function adoptStyles(shadow: ShadowRoot): void {
  * reporting through DOM events. Works in any page or framework; one element, one verification.
  */
 export class MarkIdOnboardingElement extends HTMLElement {
-  static readonly observedAttributes = [...Object.keys(STRING_ATTRIBUTES), ...Object.keys(JSON_ATTRIBUTES), 'closable'];
+  static readonly observedAttributes = [...Object.keys(STRING_ATTRIBUTES), ...Object.keys(JSON_ATTRIBUTES), 'closable', 'auto-capture', 'quality-gate'];
 
   #props: ElementOptions = {};
   #closable = false;
@@ -120,6 +123,20 @@ export class MarkIdOnboardingElement extends HTMLElement {
   set colorScheme(value: ColorScheme | undefined) {
     this.#set('colorScheme', value === 'light' || value === 'dark' || value === 'auto' ? value : undefined);
   }
+  /** `auto-capture="false"` turns off taking the photo by itself (see `autoCapture`). */
+  get autoCapture(): boolean | undefined {
+    return this.#props.autoCapture;
+  }
+  set autoCapture(value: boolean | undefined) {
+    this.#set('autoCapture', value === undefined ? undefined : Boolean(value));
+  }
+  /** `quality-gate="warn" | "strict" | "off"` (see `qualityGate`). */
+  get qualityGate(): QualityGate | undefined {
+    return this.#props.qualityGate;
+  }
+  set qualityGate(value: QualityGate | undefined) {
+    this.#set('qualityGate', value === 'warn' || value === 'strict' || value === 'off' ? value : undefined);
+  }
   /** Shows the close control; the page listens for `markid-exit` and removes the element. */
   get closable(): boolean {
     return this.#closable;
@@ -132,6 +149,10 @@ export class MarkIdOnboardingElement extends HTMLElement {
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
     if (name === 'closable') {
       this.closable = value !== null;
+    } else if (name === 'auto-capture') {
+      this.autoCapture = value === null ? undefined : value !== 'false';
+    } else if (name === 'quality-gate') {
+      this.qualityGate = (value ?? undefined) as QualityGate | undefined;
     } else if (name in STRING_ATTRIBUTES) {
       const property = STRING_ATTRIBUTES[name as keyof typeof STRING_ATTRIBUTES];
       (this as Record<typeof property, string | undefined>)[property] = value ?? undefined;
@@ -178,6 +199,7 @@ export class MarkIdOnboardingElement extends HTMLElement {
         onComplete={(detail) => this.#emit('markid-complete', detail)}
         onError={(detail) => this.#emit('markid-error', detail)}
         onStepChange={(detail) => this.#emit('markid-step-change', detail)}
+        onQualityResult={(detail) => this.#emit('markid-quality', detail)}
         onExit={this.#closable ? (detail) => this.#emit('markid-exit', detail) : undefined}
       />,
     );
@@ -207,7 +229,7 @@ export interface MarkIdOnboardingElement {
 }
 
 /** Everything but the callbacks, which the element turns into events. */
-type ElementOptions = Omit<OnboardingProps, 'onComplete' | 'onError' | 'onStepChange' | 'onExit'>;
+type ElementOptions = Omit<OnboardingProps, 'onComplete' | 'onError' | 'onStepChange' | 'onExit' | 'onQualityResult'>;
 
 function parseJsonAttribute(name: string, value: string): never | undefined {
   try {
@@ -227,7 +249,7 @@ export type MountOptions = OnboardingProps;
  */
 export function mount(target: Element, options: MountOptions = {}): () => void {
   defineElement();
-  const { onComplete, onError, onStepChange, onExit, ...props } = options;
+  const { onComplete, onError, onStepChange, onExit, onQualityResult, ...props } = options;
   const element = document.createElement(TAG_NAME) as MarkIdOnboardingElement;
   Object.assign(element, props);
   element.closable = Boolean(onExit);
@@ -238,6 +260,7 @@ export function mount(target: Element, options: MountOptions = {}): () => void {
   listen('markid-error', onError);
   listen('markid-step-change', onStepChange);
   listen('markid-exit', onExit);
+  listen('markid-quality', onQualityResult);
   target.append(element);
   return () => element.remove();
 }

@@ -9,13 +9,14 @@ import { openDraftStoreLazily } from '../resume/lazyDraftStore.ts';
 import { fetchSession } from '../submit/session.ts';
 import { useColorScheme, type ColorScheme } from './colorScheme.ts';
 import { CrashBoundary } from './CrashBoundary.tsx';
-import type { CompleteEvent, ExitEvent, StepChange } from './events.ts';
+import type { CompleteEvent, ExitEvent, QualityResultEvent, StepChange } from './events.ts';
 import { ExitButton, ExitConfirm, ExitContext } from './exit.tsx';
 import { ErrorScreen } from './screens/ErrorScreen.tsx';
 import { FocusMemoryContext } from './ScreenFrame.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { useWidgetLanguage } from './useWidgetLanguage.ts';
 import { Flow, type FlowCallbacks } from './Flow.tsx';
+import { CaptureOptionsContext, type CaptureOptions, type QualityGate } from './captureOptions.ts';
 import { checked, startFlow, type FlowStart } from './startFlow.ts';
 import { handoffSecretFrom } from '../core/handoff.ts';
 import { HandoffRefused, isHandoffRefusal } from './handoff/HandoffRefused.tsx';
@@ -77,6 +78,21 @@ export interface OnboardingProps extends FlowCallbacks {
   handoffApiUrl?: string;
   /** `false` offers no "Continue on your phone" (and claims no `#handoff=` link). Default `true`. */
   handoff?: boolean;
+  /**
+   * The camera takes the photo of a document side or passport page by itself once every check
+   * has passed for about 0.7 s. Default `true`; the person can also turn it off on the camera
+   * screen. The shutter is always there.
+   */
+  autoCapture?: boolean;
+  /**
+   * What the still review does with a photo that failed a check (blur, glare, cut off…): `warn`
+   * (default) names the fault and makes Retake the main choice, with "Use it anyway" beside it;
+   * `strict` offers "Use it anyway" only after two retakes that still failed; `off` runs no checks
+   * at all (no live guidance from them, no auto-capture, no verdict).
+   */
+  qualityGate?: QualityGate;
+  /** The on-device checks' verdict on each camera photo, as figures (never image data). */
+  onQualityResult?: ((event: QualityResultEvent) => void) | undefined;
 }
 
 
@@ -84,6 +100,13 @@ type Load =
   | { kind: 'loading' }
   | { kind: 'ready'; start: FlowStart; i18n: I18n }
   | { kind: 'failed'; error: OnboardingError; i18n: I18n };
+
+/** The camera options as one stable value; the callback is read when called, so a new function does not restart anything. */
+function useCaptureOptionsProp({ autoCapture = true, qualityGate = 'warn', onQualityResult }: OnboardingProps): CaptureOptions {
+  const latest = useRef(onQualityResult);
+  latest.current = onQualityResult;
+  return useMemo(() => ({ autoCapture, qualityGate, onQualityResult: (event) => latest.current?.(event) }), [autoCapture, qualityGate]);
+}
 
 /** The whole widget: gets a session and the UI language, then runs the flow. */
 export function Onboarding(props: OnboardingProps) {
@@ -108,6 +131,7 @@ export function Onboarding(props: OnboardingProps) {
     () => (handoffOn && !props.reupload ? { apiUrl: handoffApiUrl, pageUrl: props.handoffUrl ?? defaultHandoffPage(handoffApiUrl) } : undefined),
     [handoffOn, handoffApiUrl, props.handoffUrl, props.reupload],
   );
+  const captureOptions = useCaptureOptionsProp(props);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -159,6 +183,7 @@ export function Onboarding(props: OnboardingProps) {
       {load.kind === 'loading' && <div className="mk-loading" role="status" aria-busy="true" />}
       {load.kind !== 'loading' && (
         <TranslationProvider i18n={load.i18n}>
+          <CaptureOptionsContext.Provider value={captureOptions}>
           <FocusMemoryContext.Provider value={focusMemory}>
             <main className="mk-card">
               {(props.languageSwitcher || showExit) && (
@@ -201,6 +226,7 @@ export function Onboarding(props: OnboardingProps) {
               {exit.confirming && <ExitConfirm onStay={exit.stay} onLeave={exit.leave} />}
             </main>
           </FocusMemoryContext.Provider>
+          </CaptureOptionsContext.Provider>
         </TranslationProvider>
       )}
     </div>

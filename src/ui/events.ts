@@ -1,3 +1,4 @@
+import type { QualityFailure } from '../quality/index.ts';
 import type { Screen } from '../core/flow.ts';
 import type { Step } from '../core/steps.ts';
 
@@ -19,3 +20,17 @@ export interface CompleteEvent {
  * is where they were, `null` if the session never loaded), or finished after a successful submission.
  */
 export type ExitEvent = { reason: 'CLOSED'; at: StepChange | null } | { reason: 'FINISHED'; scanRef: string };
+
+/**
+ * `onQualityResult` (`markid-quality` on the custom element): what the on-device checks found in a
+ * photo just taken with the camera. Figures and fault codes only, never image data.
+ */
+export interface QualityResultEvent {
+  /** The image step's name (FRONT, BACK, …). */
+  stepName: string;
+  /** Taken by the widget itself when every check passed, or with the shutter. */
+  capture: 'automatic' | 'shutter';
+  passed: boolean;
+  /** Failed checks, most important first; each carries the figure that failed and its limit. */
+  failures: QualityFailure[];
+}

@@ -9,6 +9,7 @@ import type { CapturedImage } from '../../src/core/flow.ts';
 import { readJpegInfo } from '../../src/core/jpeg.ts';
 import { createI18n } from '../../src/i18n/index.ts';
 import { CameraView } from '../../src/ui/camera/CameraView.tsx';
+import { CaptureOptionsContext } from '../../src/ui/captureOptions.ts';
 import { allEnded, refusal } from './cameraFakes.ts';
 
 let i18n: I18n;
@@ -39,7 +40,10 @@ function renderCamera(props: Partial<Parameters<typeof CameraView>[0]> = {}) {
   const onContinue = vi.fn();
   const view = render(
     <TranslationProvider i18n={i18n}>
-      <CameraView guide={captureGuide('DOCUMENT_FRONT', 'ID_CARD')} budgetBytes={4_500_000} onImage={onImage} onContinue={onContinue} takeFocus {...props} />
+      {/* The fake camera's test pattern is no document: these tests are about the camera, not the checks (see test/e2e/quality.e2e.test.ts). */}
+      <CaptureOptionsContext.Provider value={{ autoCapture: false, qualityGate: 'off' }}>
+        <CameraView guide={captureGuide('DOCUMENT_FRONT', 'ID_CARD')} budgetBytes={4_500_000} onImage={onImage} onContinue={onContinue} takeFocus {...props} />
+      </CaptureOptionsContext.Provider>
     </TranslationProvider>,
   );
   return { ...view, onImage, onContinue };

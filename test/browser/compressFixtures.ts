@@ -4,6 +4,7 @@
  */
 import { readJpegInfo } from '../../src/core/jpeg.ts';
 import { encodeHeic, type HeicOptions } from './heicFixture.ts';
+import { randomSource as mulberry32 } from '../quality/drawing.ts';
 
 export interface DocumentPhotoOptions {
   width?: number;
@@ -532,14 +533,3 @@ function mrzLine(random: () => number): string {
   return text;
 }
 
-/** Small, fast, seedable PRNG. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

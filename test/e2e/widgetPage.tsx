@@ -1,7 +1,7 @@
 /**
  * A page that mounts <Onboarding> with the options an end-to-end test put in `window.__widget`
  * (before any script ran), and records what the host would receive: every onError payload,
- * onComplete and session renewal, in `window.__events`.
+ * onComplete, quality result and session renewal, in `window.__events`.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -47,6 +47,7 @@ createRoot(container).render(
         : {})}
       onError={(error) => record('error', error)}
       onComplete={(result) => record('complete', result)}
+      onQualityResult={(event) => record('quality', event)}
     />
   </StrictMode>,
 );

@@ -279,6 +279,38 @@ const de: Messages = {
     refusedScan: 'Scannen Sie den neuen Code am Computer, um auf diesem Handy weiterzumachen.',
     showCode: 'QR-Code anzeigen',
   },
+  quality: {
+    live: {
+      noDocument: 'Legen Sie das Dokument in den Rahmen',
+      cutOff: 'Bringen Sie das ganze Dokument in den Rahmen',
+      tooFar: 'Gehen Sie näher heran',
+      tilted: 'Halten Sie das Dokument flach und gerade zur Kamera',
+      dark: 'Zu dunkel: Suchen Sie mehr Licht',
+      bright: 'Zu hell: Gehen Sie aus dem direkten Licht',
+      glare: 'Spiegelung: Kippen Sie das Dokument vom Licht weg',
+      blur: 'Unscharf: Halten Sie still, damit die Kamera scharf stellt',
+      unsteady: 'Halten Sie still',
+      holding: 'Halten Sie still, das Foto wird aufgenommen…',
+      ready: 'Sieht gut aus: Nehmen Sie das Foto auf',
+      stuck: 'Klappt es nicht? Nehmen Sie das Foto mit der Taste unten auf.',
+      stuckUpload: 'Klappt es nicht? Nehmen Sie das Foto mit der Taste unten auf oder laden Sie eine Datei hoch.',
+    },
+    still: {
+      auto: 'Das Foto wurde automatisch aufgenommen.',
+      noDocument: 'Auf dem Foto ist kein Dokument zu sehen.',
+      cutOff: 'Ein Teil des Dokuments ist abgeschnitten.',
+      tooFar: 'Das Dokument ist auf dem Foto zu klein: Der Text ist vielleicht nicht lesbar.',
+      tilted: 'Das Dokument ist schräg: Der Text kann verzerrt sein.',
+      dark: 'Das Foto ist zu dunkel: Der Text ist vielleicht nicht lesbar.',
+      bright: 'Das Foto ist zu hell: Details sind ausgewaschen.',
+      glare: 'Auf dem Dokument ist eine Spiegelung: Ein Teil ist nicht lesbar.',
+      blur: 'Das Foto ist unscharf: Der Text ist vielleicht nicht lesbar.',
+      unsteady: 'Das Foto ist vielleicht verwackelt.',
+      useAnyway: 'Trotzdem verwenden',
+      retakeAsked: 'Bitte nehmen Sie das Foto neu auf.',
+    },
+    autoCapture: 'Foto automatisch aufnehmen',
+  },
 };
 
 export default de;

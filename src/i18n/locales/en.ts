@@ -282,6 +282,38 @@ const en = {
     refusedScan: 'Scan the new code on the computer to continue on this phone.',
     showCode: 'Show a QR code',
   },
+  quality: {
+    live: {
+      noDocument: 'Place the document inside the frame',
+      cutOff: 'Fit the whole document inside the frame',
+      tooFar: 'Move closer',
+      tilted: 'Hold the document flat and straight, facing the camera',
+      dark: 'Too dark: find more light',
+      bright: 'Too bright: move out of direct light',
+      glare: 'Glare: tilt the document away from the light',
+      blur: 'Blurry: hold steady so the camera can focus',
+      unsteady: 'Hold still',
+      holding: 'Hold still, taking the photo…',
+      ready: 'Looks good: take the photo',
+      stuck: 'Having trouble? Take the photo with the button below.',
+      stuckUpload: 'Having trouble? Take the photo with the button below, or upload a file.',
+    },
+    still: {
+      auto: 'The photo was taken automatically.',
+      noDocument: 'No document can be seen in the photo.',
+      cutOff: 'Part of the document is cut off.',
+      tooFar: 'The document is too small in the photo: the text may not be readable.',
+      tilted: 'The document is tilted: the text may be distorted.',
+      dark: 'The photo is too dark: the text may not be readable.',
+      bright: 'The photo is too bright: details are washed out.',
+      glare: 'There is glare on the document: part of it cannot be read.',
+      blur: 'The photo is blurry: the text may not be readable.',
+      unsteady: 'The photo may be blurred by movement.',
+      useAnyway: 'Use it anyway',
+      retakeAsked: 'Please take the photo again.',
+    },
+    autoCapture: 'Take the photo automatically',
+  },
 };
 
 export default en;

@@ -279,6 +279,38 @@ const es: Messages = {
     refusedScan: 'Escanea el código nuevo del ordenador para continuar en este móvil.',
     showCode: 'Mostrar un código QR',
   },
+  quality: {
+    live: {
+      noDocument: 'Coloque el documento dentro del marco',
+      cutOff: 'Encaje todo el documento dentro del marco',
+      tooFar: 'Acérquese',
+      tilted: 'Sostenga el documento plano y recto, de frente a la cámara',
+      dark: 'Demasiado oscuro: busque más luz',
+      bright: 'Demasiado claro: apártese de la luz directa',
+      glare: 'Reflejo: incline el documento lejos de la luz',
+      blur: 'Borroso: no se mueva para que la cámara enfoque',
+      unsteady: 'No se mueva',
+      holding: 'No se mueva, tomando la foto…',
+      ready: 'Se ve bien: tome la foto',
+      stuck: '¿Tiene problemas? Tome la foto con el botón de abajo.',
+      stuckUpload: '¿Tiene problemas? Tome la foto con el botón de abajo o suba un archivo.',
+    },
+    still: {
+      auto: 'La foto se tomó automáticamente.',
+      noDocument: 'No se ve ningún documento en la foto.',
+      cutOff: 'Parte del documento está cortada.',
+      tooFar: 'El documento se ve demasiado pequeño en la foto: puede que el texto no se lea.',
+      tilted: 'El documento está inclinado: el texto puede verse deformado.',
+      dark: 'La foto está demasiado oscura: puede que el texto no se lea.',
+      bright: 'La foto está demasiado clara: los detalles se pierden.',
+      glare: 'Hay un reflejo en el documento: una parte no se puede leer.',
+      blur: 'La foto está borrosa: puede que el texto no se lea.',
+      unsteady: 'La foto puede estar movida.',
+      useAnyway: 'Usarla de todos modos',
+      retakeAsked: 'Vuelva a tomar la foto.',
+    },
+    autoCapture: 'Tomar la foto automáticamente',
+  },
 };
 
 export default es;

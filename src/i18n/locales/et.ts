@@ -279,6 +279,38 @@ const et: Messages = {
     refusedScan: 'Skanni arvutis uus kood, et selles telefonis jätkata.',
     showCode: 'Näita QR-koodi',
   },
+  quality: {
+    live: {
+      noDocument: 'Asetage dokument raami sisse',
+      cutOff: 'Mahutage kogu dokument raami',
+      tooFar: 'Tulge lähemale',
+      tilted: 'Hoidke dokumenti tasaselt ja otse kaamera poole',
+      dark: 'Liiga pime: otsige rohkem valgust',
+      bright: 'Liiga hele: liikuge otsesest valgusest eemale',
+      glare: 'Peegeldus: kallutage dokumenti valgusest eemale',
+      blur: 'Udune: hoidke paigal, et kaamera teravustaks',
+      unsteady: 'Hoidke paigal',
+      holding: 'Hoidke paigal, pilti tehakse…',
+      ready: 'Näeb hea välja: tehke pilt',
+      stuck: 'Ei õnnestu? Tehke pilt alloleva nupuga.',
+      stuckUpload: 'Ei õnnestu? Tehke pilt alloleva nupuga või laadige fail üles.',
+    },
+    still: {
+      auto: 'Pilt tehti automaatselt.',
+      noDocument: 'Pildil pole dokumenti näha.',
+      cutOff: 'Osa dokumendist on ära lõigatud.',
+      tooFar: 'Dokument on pildil liiga väike: tekst ei pruugi olla loetav.',
+      tilted: 'Dokument on viltu: tekst võib olla moonutatud.',
+      dark: 'Pilt on liiga tume: tekst ei pruugi olla loetav.',
+      bright: 'Pilt on liiga hele: üksikasjad on kadunud.',
+      glare: 'Dokumendil on peegeldus: osa sellest ei ole loetav.',
+      blur: 'Pilt on udune: tekst ei pruugi olla loetav.',
+      unsteady: 'Pilt võib olla liikumisest hägune.',
+      useAnyway: 'Kasuta ikkagi',
+      retakeAsked: 'Palun tehke pilt uuesti.',
+    },
+    autoCapture: 'Tee pilt automaatselt',
+  },
 };
 
 export default et;

@@ -280,6 +280,38 @@ const fr: Messages = {
     refusedScan: 'Scannez le nouveau code sur l’ordinateur pour continuer sur ce téléphone.',
     showCode: 'Afficher un code QR',
   },
+  quality: {
+    live: {
+      noDocument: 'Placez le document dans le cadre',
+      cutOff: 'Faites tenir tout le document dans le cadre',
+      tooFar: 'Rapprochez-vous',
+      tilted: 'Tenez le document à plat et droit, face à l’appareil',
+      dark: 'Trop sombre : trouvez plus de lumière',
+      bright: 'Trop lumineux : éloignez-vous de la lumière directe',
+      glare: 'Reflet : inclinez le document à l’écart de la lumière',
+      blur: 'Flou : ne bougez pas pour que l’appareil fasse la mise au point',
+      unsteady: 'Ne bougez plus',
+      holding: 'Ne bougez plus, prise de la photo…',
+      ready: 'C’est bon : prenez la photo',
+      stuck: 'Un souci ? Prenez la photo avec le bouton ci-dessous.',
+      stuckUpload: 'Un souci ? Prenez la photo avec le bouton ci-dessous ou envoyez un fichier.',
+    },
+    still: {
+      auto: 'La photo a été prise automatiquement.',
+      noDocument: 'Aucun document n’est visible sur la photo.',
+      cutOff: 'Une partie du document est coupée.',
+      tooFar: 'Le document est trop petit sur la photo : le texte risque d’être illisible.',
+      tilted: 'Le document est incliné : le texte risque d’être déformé.',
+      dark: 'La photo est trop sombre : le texte risque d’être illisible.',
+      bright: 'La photo est trop claire : les détails sont délavés.',
+      glare: 'Il y a un reflet sur le document : une partie est illisible.',
+      blur: 'La photo est floue : le texte risque d’être illisible.',
+      unsteady: 'La photo est peut-être bougée.',
+      useAnyway: 'L’utiliser quand même',
+      retakeAsked: 'Veuillez reprendre la photo.',
+    },
+    autoCapture: 'Prendre la photo automatiquement',
+  },
 };
 
 export default fr;

@@ -279,6 +279,38 @@ const hu: Messages = {
     refusedScan: 'Olvassa be a számítógépen látható új kódot, hogy ezen a telefonon folytassa.',
     showCode: 'QR-kód megjelenítése',
   },
+  quality: {
+    live: {
+      noDocument: 'Helyezze az okmányt a keretbe',
+      cutOff: 'Az egész okmány férjen bele a keretbe',
+      tooFar: 'Menjen közelebb',
+      tilted: 'Tartsa az okmányt laposan és egyenesen a kamera felé',
+      dark: 'Túl sötét: keressen több fényt',
+      bright: 'Túl világos: húzódjon el a közvetlen fénytől',
+      glare: 'Tükröződés: döntse el az okmányt a fénytől',
+      blur: 'Elmosódott: tartsa mozdulatlanul, hogy a kamera élesíthessen',
+      unsteady: 'Ne mozduljon',
+      holding: 'Ne mozduljon, a fénykép készül…',
+      ready: 'Jól néz ki: készítse el a fényképet',
+      stuck: 'Nem sikerül? Készítse el a fényképet a lenti gombbal.',
+      stuckUpload: 'Nem sikerül? Készítse el a fényképet a lenti gombbal, vagy töltsön fel egy fájlt.',
+    },
+    still: {
+      auto: 'A fénykép automatikusan készült.',
+      noDocument: 'A fényképen nem látható okmány.',
+      cutOff: 'Az okmány egy része lemaradt.',
+      tooFar: 'Az okmány túl kicsi a fényképen: a szöveg olvashatatlan lehet.',
+      tilted: 'Az okmány ferde: a szöveg torzulhat.',
+      dark: 'A fénykép túl sötét: a szöveg olvashatatlan lehet.',
+      bright: 'A fénykép túl világos: a részletek kifakultak.',
+      glare: 'Az okmányon tükröződés van: egy része nem olvasható.',
+      blur: 'A fénykép elmosódott: a szöveg olvashatatlan lehet.',
+      unsteady: 'A fénykép bemozdulhatott.',
+      useAnyway: 'Mégis ezt használom',
+      retakeAsked: 'Kérjük, készítse el újra a fényképet.',
+    },
+    autoCapture: 'Fénykép automatikus elkészítése',
+  },
 };
 
 export default hu;

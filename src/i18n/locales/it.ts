@@ -279,6 +279,38 @@ const it: Messages = {
     refusedScan: 'Inquadra il nuovo codice sul computer per continuare su questo telefono.',
     showCode: 'Mostra il codice QR',
   },
+  quality: {
+    live: {
+      noDocument: 'Metti il documento nella cornice',
+      cutOff: 'Fai rientrare tutto il documento nella cornice',
+      tooFar: 'Avvicinati',
+      tilted: 'Tieni il documento piatto e dritto, rivolto verso la fotocamera',
+      dark: 'Troppo buio: cerca più luce',
+      bright: 'Troppo luminoso: allontanati dalla luce diretta',
+      glare: 'Riflesso: inclina il documento lontano dalla luce',
+      blur: 'Sfocato: stai fermo perché la fotocamera metta a fuoco',
+      unsteady: 'Stai fermo',
+      holding: 'Stai fermo, scatto in corso…',
+      ready: 'Va bene: scatta la foto',
+      stuck: 'Problemi? Scatta la foto con il pulsante qui sotto.',
+      stuckUpload: 'Problemi? Scatta la foto con il pulsante qui sotto o carica un file.',
+    },
+    still: {
+      auto: 'La foto è stata scattata automaticamente.',
+      noDocument: 'Nella foto non si vede alcun documento.',
+      cutOff: 'Una parte del documento è tagliata.',
+      tooFar: 'Il documento è troppo piccolo nella foto: il testo potrebbe non essere leggibile.',
+      tilted: 'Il documento è inclinato: il testo potrebbe essere distorto.',
+      dark: 'La foto è troppo scura: il testo potrebbe non essere leggibile.',
+      bright: 'La foto è troppo chiara: i dettagli sono sbiaditi.',
+      glare: 'C’è un riflesso sul documento: una parte non si legge.',
+      blur: 'La foto è sfocata: il testo potrebbe non essere leggibile.',
+      unsteady: 'La foto potrebbe essere mossa.',
+      useAnyway: 'Usala comunque',
+      retakeAsked: 'Scatta di nuovo la foto.',
+    },
+    autoCapture: 'Scatta la foto automaticamente',
+  },
 };
 
 export default it;

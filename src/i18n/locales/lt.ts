@@ -278,6 +278,38 @@ const lt: Messages = {
     refusedScan: 'Nuskenuokite naują kodą kompiuteryje, kad tęstumėte šiame telefone.',
     showCode: 'Rodyti QR kodą',
   },
+  quality: {
+    live: {
+      noDocument: 'Padėkite dokumentą rėmelyje',
+      cutOff: 'Sutalpinkite visą dokumentą rėmelyje',
+      tooFar: 'Priartinkite',
+      tilted: 'Laikykite dokumentą lygiai ir tiesiai prieš kamerą',
+      dark: 'Per tamsu: raskite daugiau šviesos',
+      bright: 'Per šviesu: pasitraukite nuo tiesioginės šviesos',
+      glare: 'Atspindys: pakreipkite dokumentą nuo šviesos',
+      blur: 'Neryšku: laikykite nejudėdami, kad kamera sufokusuotų',
+      unsteady: 'Nejudėkite',
+      holding: 'Nejudėkite, fotografuojama…',
+      ready: 'Atrodo gerai: fotografuokite',
+      stuck: 'Nesiseka? Nufotografuokite mygtuku žemiau.',
+      stuckUpload: 'Nesiseka? Nufotografuokite mygtuku žemiau arba įkelkite failą.',
+    },
+    still: {
+      auto: 'Nuotrauka padaryta automatiškai.',
+      noDocument: 'Nuotraukoje nematyti dokumento.',
+      cutOff: 'Dalis dokumento nukirpta.',
+      tooFar: 'Dokumentas nuotraukoje per mažas: tekstas gali būti neįskaitomas.',
+      tilted: 'Dokumentas pakreiptas: tekstas gali būti iškraipytas.',
+      dark: 'Nuotrauka per tamsi: tekstas gali būti neįskaitomas.',
+      bright: 'Nuotrauka per šviesi: detalės išblukusios.',
+      glare: 'Dokumente yra atspindys: dalies jo neįmanoma perskaityti.',
+      blur: 'Nuotrauka neryški: tekstas gali būti neįskaitomas.',
+      unsteady: 'Nuotrauka gali būti sulieta dėl judesio.',
+      useAnyway: 'Vis tiek naudoti',
+      retakeAsked: 'Nufotografuokite dar kartą.',
+    },
+    autoCapture: 'Fotografuoti automatiškai',
+  },
 };
 
 export default lt;

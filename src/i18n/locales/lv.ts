@@ -280,6 +280,38 @@ const lv: Messages = {
     refusedScan: 'Noskenējiet jauno kodu datorā, lai turpinātu šajā tālrunī.',
     showCode: 'Rādīt QR kodu',
   },
+  quality: {
+    live: {
+      noDocument: 'Novietojiet dokumentu rāmī',
+      cutOff: 'Ietilpiniet visu dokumentu rāmī',
+      tooFar: 'Pietuviniet',
+      tilted: 'Turiet dokumentu līdzeni un taisni pret kameru',
+      dark: 'Pārāk tumšs: atrodiet vairāk gaismas',
+      bright: 'Pārāk gaišs: pavirzieties prom no tiešas gaismas',
+      glare: 'Atspīdums: pagrieziet dokumentu prom no gaismas',
+      blur: 'Izplūdis: turiet nekustīgi, lai kamera fokusētos',
+      unsteady: 'Nekustieties',
+      holding: 'Nekustieties, tiek uzņemts foto…',
+      ready: 'Izskatās labi: uzņemiet foto',
+      stuck: 'Neizdodas? Uzņemiet foto ar pogu zemāk.',
+      stuckUpload: 'Neizdodas? Uzņemiet foto ar pogu zemāk vai augšupielādējiet failu.',
+    },
+    still: {
+      auto: 'Foto uzņemts automātiski.',
+      noDocument: 'Foto nav redzams dokuments.',
+      cutOff: 'Daļa dokumenta ir nogriezta.',
+      tooFar: 'Dokuments foto ir pārāk mazs: teksts var būt nesalasāms.',
+      tilted: 'Dokuments ir sasvērts: teksts var būt izkropļots.',
+      dark: 'Foto ir pārāk tumšs: teksts var būt nesalasāms.',
+      bright: 'Foto ir pārāk gaišs: detaļas ir izbalējušas.',
+      glare: 'Uz dokumenta ir atspīdums: daļu nevar izlasīt.',
+      blur: 'Foto ir izplūdis: teksts var būt nesalasāms.',
+      unsteady: 'Foto var būt izplūdis kustības dēļ.',
+      useAnyway: 'Tomēr izmantot',
+      retakeAsked: 'Lūdzu, uzņemiet foto vēlreiz.',
+    },
+    autoCapture: 'Uzņemt foto automātiski',
+  },
 };
 
 export default lv;

@@ -280,6 +280,38 @@ const pl: Messages = {
     refusedScan: 'Zeskanuj nowy kod na komputerze, aby kontynuować na tym telefonie.',
     showCode: 'Pokaż kod QR',
   },
+  quality: {
+    live: {
+      noDocument: 'Umieść dokument w ramce',
+      cutOff: 'Zmieść cały dokument w ramce',
+      tooFar: 'Przysuń bliżej',
+      tilted: 'Trzymaj dokument płasko i prosto, przodem do aparatu',
+      dark: 'Za ciemno: znajdź więcej światła',
+      bright: 'Za jasno: odsuń się od bezpośredniego światła',
+      glare: 'Odblask: odchyl dokument od światła',
+      blur: 'Nieostro: trzymaj nieruchomo, aby aparat ustawił ostrość',
+      unsteady: 'Nie ruszaj się',
+      holding: 'Nie ruszaj się, robimy zdjęcie…',
+      ready: 'Wygląda dobrze: zrób zdjęcie',
+      stuck: 'Masz problem? Zrób zdjęcie przyciskiem poniżej.',
+      stuckUpload: 'Masz problem? Zrób zdjęcie przyciskiem poniżej lub prześlij plik.',
+    },
+    still: {
+      auto: 'Zdjęcie zostało zrobione automatycznie.',
+      noDocument: 'Na zdjęciu nie widać dokumentu.',
+      cutOff: 'Część dokumentu jest ucięta.',
+      tooFar: 'Dokument jest na zdjęciu za mały: tekst może być nieczytelny.',
+      tilted: 'Dokument jest przechylony: tekst może być zniekształcony.',
+      dark: 'Zdjęcie jest za ciemne: tekst może być nieczytelny.',
+      bright: 'Zdjęcie jest za jasne: szczegóły są wyblakłe.',
+      glare: 'Na dokumencie jest odblask: części nie da się odczytać.',
+      blur: 'Zdjęcie jest nieostre: tekst może być nieczytelny.',
+      unsteady: 'Zdjęcie może być poruszone.',
+      useAnyway: 'Użyj mimo to',
+      retakeAsked: 'Zrób zdjęcie ponownie.',
+    },
+    autoCapture: 'Rób zdjęcie automatycznie',
+  },
 };
 
 export default pl;

@@ -280,6 +280,38 @@ const ro: Messages = {
     refusedScan: 'Scanați codul nou de pe computer pentru a continua pe acest telefon.',
     showCode: 'Afișați codul QR',
   },
+  quality: {
+    live: {
+      noDocument: 'Așezați documentul în cadru',
+      cutOff: 'Încadrați tot documentul',
+      tooFar: 'Apropiați-vă',
+      tilted: 'Țineți documentul drept, cu fața spre cameră',
+      dark: 'Prea întuneric: căutați mai multă lumină',
+      bright: 'Prea luminos: feriți-vă de lumina directă',
+      glare: 'Reflexie: înclinați documentul departe de lumină',
+      blur: 'Neclar: țineți nemișcat ca să focalizeze camera',
+      unsteady: 'Nu vă mișcați',
+      holding: 'Nu vă mișcați, se face fotografia…',
+      ready: 'Arată bine: faceți fotografia',
+      stuck: 'Nu reușiți? Faceți fotografia cu butonul de mai jos.',
+      stuckUpload: 'Nu reușiți? Faceți fotografia cu butonul de mai jos sau încărcați un fișier.',
+    },
+    still: {
+      auto: 'Fotografia a fost făcută automat.',
+      noDocument: 'În fotografie nu se vede niciun document.',
+      cutOff: 'O parte din document este tăiată.',
+      tooFar: 'Documentul este prea mic în fotografie: textul poate fi ilizibil.',
+      tilted: 'Documentul este înclinat: textul poate fi deformat.',
+      dark: 'Fotografia este prea întunecată: textul poate fi ilizibil.',
+      bright: 'Fotografia este prea luminoasă: detaliile sunt șterse.',
+      glare: 'Pe document este o reflexie: o parte nu se poate citi.',
+      blur: 'Fotografia este neclară: textul poate fi ilizibil.',
+      unsteady: 'Fotografia poate fi mișcată.',
+      useAnyway: 'Folosește-o totuși',
+      retakeAsked: 'Vă rugăm să refaceți fotografia.',
+    },
+    autoCapture: 'Fă fotografia automat',
+  },
 };
 
 export default ro;

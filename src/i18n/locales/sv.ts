@@ -279,6 +279,38 @@ const sv: Messages = {
     refusedScan: 'Skanna den nya koden på datorn för att fortsätta på den här telefonen.',
     showCode: 'Visa en QR-kod',
   },
+  quality: {
+    live: {
+      noDocument: 'Placera dokumentet i ramen',
+      cutOff: 'Få med hela dokumentet i ramen',
+      tooFar: 'Gå närmare',
+      tilted: 'Håll dokumentet plant och rakt mot kameran',
+      dark: 'För mörkt: leta upp mer ljus',
+      bright: 'För ljust: flytta dig från direkt ljus',
+      glare: 'Reflex: vinkla dokumentet bort från ljuset',
+      blur: 'Suddigt: håll stilla så att kameran kan fokusera',
+      unsteady: 'Håll stilla',
+      holding: 'Håll stilla, fotot tas…',
+      ready: 'Ser bra ut: ta fotot',
+      stuck: 'Går det inte? Ta fotot med knappen nedan.',
+      stuckUpload: 'Går det inte? Ta fotot med knappen nedan eller ladda upp en fil.',
+    },
+    still: {
+      auto: 'Fotot togs automatiskt.',
+      noDocument: 'Inget dokument syns på fotot.',
+      cutOff: 'En del av dokumentet är avskuren.',
+      tooFar: 'Dokumentet är för litet på fotot: texten kanske inte går att läsa.',
+      tilted: 'Dokumentet lutar: texten kan bli förvrängd.',
+      dark: 'Fotot är för mörkt: texten kanske inte går att läsa.',
+      bright: 'Fotot är för ljust: detaljerna är urblekta.',
+      glare: 'Det är en reflex på dokumentet: en del går inte att läsa.',
+      blur: 'Fotot är suddigt: texten kanske inte går att läsa.',
+      unsteady: 'Fotot kan vara skakat.',
+      useAnyway: 'Använd ändå',
+      retakeAsked: 'Ta fotot igen.',
+    },
+    autoCapture: 'Ta fotot automatiskt',
+  },
 };
 
 export default sv;

@@ -1,5 +1,11 @@
 import type { TFunction } from '../../i18n/index.ts';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { DocumentKind, QualityFailure } from '../../quality/index.ts';
+import type { CaptureFrame } from '../../core/captureGuide.ts';
+import { STRICT_RETAKES, useCaptureOptions } from '../captureOptions.ts';
+import { guidanceText } from './guidanceText.ts';
+import { useLiveQuality } from './useLiveQuality.ts';
+import { useRateLimitedText } from './useRateLimitedText.ts';
 import { useTranslation } from '../../i18n/react.tsx';
 import { isCameraError } from '../../capture/cameraError.ts';
 import type { CameraState } from '../../capture/cameraSession.ts';
@@ -24,9 +30,21 @@ interface CameraViewProps {
   onUpload?: (() => void) | undefined;
   /** The person opened the camera, so focus follows them into it; an automatic opening leaves focus alone. */
   takeFocus: boolean;
+  /** The step's name, for the quality event. */
+  stepName?: string | undefined;
 }
 
-type Phase = { kind: 'viewfinder'; failedCapture: boolean } | { kind: 'capturing' } | { kind: 'still'; still: Still };
+type Phase =
+  | { kind: 'viewfinder'; failedCapture: boolean }
+  | { kind: 'capturing'; automatic: boolean }
+  | { kind: 'still'; still: Still; automatic: boolean; failures: QualityFailure[] };
+
+/** The live checks and auto-capture are for document sides and the passport page. */
+const LIVE_KIND: Partial<Record<CaptureFrame, DocumentKind>> = { CARD: 'idDocument', PASSPORT_PAGE: 'passport' };
+/** A screen reader hears the guidance at most this often. */
+const ANNOUNCE_EVERY_MS = 3000;
+/** The still's own analysis is a nicety; past this the review shows without a verdict. */
+const STILL_ANALYSIS_TIMEOUT_MS = 4000;
 
 /** Until the first frame says otherwise: most webcams are 4:3 or 16:9, phones held upright 3:4. */
 const DEFAULT_ASPECT = 4 / 3;
@@ -36,9 +54,12 @@ const DEFAULT_ASPECT = 4 / 3;
  * switcher when there is more than one, then the still with "retake" and "use this photo".
  * Leaving the screen ends the camera (the session stops every track when this unmounts).
  */
-export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, takeFocus }: CameraViewProps) {
+export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, takeFocus, stepName }: CameraViewProps) {
   const { t } = useTranslation();
+  const options = useCaptureOptions();
   const { state, session } = useCameraSession(guide.facing);
+  const [autoCapture, setAutoCapture] = useState(options.autoCapture);
+  const [failedRetakes, setFailedRetakes] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'viewfinder', failedCapture: false });
   const [aspect, setAspect] = useState(DEFAULT_ASPECT);
   const [playing, setPlaying] = useState(false);
@@ -76,12 +97,29 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
     action();
   };
 
-  const capture = async () => {
+  // `qualityGate: 'off'`: no checks at all, so no guidance from them and nothing to auto-capture on.
+  const liveKind = options.qualityGate === 'off' ? null : (LIVE_KIND[guide.frame] ?? null);
+  const analysing = state.kind === 'live' && playing && phase.kind === 'viewfinder';
+  const live = useLiveQuality(liveKind, autoCapture, video, analysing);
+  const status = live.snapshot?.status ?? null;
+
+  const judge = async (still: Still, automatic: boolean): Promise<QualityFailure[]> => {
+    if (!live.controller || options.qualityGate === 'off') return [];
+    const analysis = await Promise.race([live.controller.analyseStill(still.blob).catch(() => null), delay(STILL_ANALYSIS_TIMEOUT_MS)]);
+    if (!analysis) return [];
+    const { report } = analysis;
+    options.onQualityResult?.({ stepName: stepName ?? '', capture: automatic ? 'automatic' : 'shutter', passed: report.passed, failures: report.failures });
+    // Steadiness needs a stream; a still has none, so it is never a still's fault.
+    return report.failures.filter((failure) => failure.code !== 'unsteady');
+  };
+
+  const capture = async (automatic: boolean) => {
     const element = video.current;
     if (!element || state.kind !== 'live' || !playing || phase.kind !== 'viewfinder') return;
-    setPhase({ kind: 'capturing' });
+    setPhase({ kind: 'capturing', automatic });
     try {
-      setPhase({ kind: 'still', still: await session.takeStill(element) });
+      const still = await session.takeStill(element);
+      setPhase({ kind: 'still', still, automatic, failures: await judge(still, automatic) });
     } catch (error) {
       // A camera that ended mid-capture already shows its own screen; anything else is worth a retry.
       const ended = isCameraError(error) && error.code === 'ENDED';
@@ -89,10 +127,20 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
     }
   };
 
+  useEffect(() => {
+    if (status?.kind === 'capture' && autoCapture) void capture(true);
+    // Only the status turning to `capture` starts a capture.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status?.kind]);
+
   const retake = () => {
+    if (phase.kind === 'still' && phase.failures.length > 0) setFailedRetakes((count) => count + 1);
     setPhase({ kind: 'viewfinder', failedCapture: false });
     void session.start();
   };
+
+  const guidance = guidanceText(t, status, autoCapture, guide.frame, Boolean(onUpload));
+  const spoken = useRateLimitedText(guidance.help ? `${guidance.line}. ${guidance.help}` : guidance.line, ANNOUNCE_EVERY_MS);
 
   if (phase.kind === 'still') {
     return (
@@ -100,12 +148,15 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
         <StillReview
           still={phase.still}
           busy={intake.state.kind === 'processing'}
+          automatic={phase.automatic}
+          failures={options.qualityGate === 'off' ? [] : phase.failures}
+          canKeepFailed={options.qualityGate !== 'strict' || failedRetakes >= STRICT_RETAKES}
           onRetake={act(retake)}
           onUse={act(() => void intake.take([new File([phase.still.blob], 'camera-photo', { type: phase.still.blob.type })]))}
         />
         <IntakeStatus state={intake.state} />
         <p className="mk-visually-hidden" role="status">
-          {t('camera.taken')}
+          {[phase.automatic ? t('quality.still.auto') : '', options.qualityGate !== 'off' && phase.failures[0] ? t(`quality.still.${phase.failures[0].code}`) : t('camera.taken')].filter(Boolean).join(' ')}
         </p>
       </div>
     );
@@ -129,7 +180,12 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
   const mirrored = guide.mirrorPreview && !(state.kind === 'live' && state.camera.facing === 'environment');
   return (
     <div className="mk-camera">
-      <div className="mk-camera__viewport" style={{ aspectRatio: String(aspect), ['--mk-camera-aspect' as string]: String(aspect) }}>
+      <div
+        className="mk-camera__viewport"
+        style={{ aspectRatio: String(aspect), ['--mk-camera-aspect' as string]: String(aspect) }}
+        // For tests and the curious: how many preview frames a second the checks get through.
+        data-analysed-fps={live.snapshot?.framesPerSecond}
+      >
         <video
           ref={video}
           className={`mk-camera__video${mirrored ? ' mk-camera__video--mirrored' : ''}`}
@@ -143,13 +199,16 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
             if (videoWidth > 0 && videoHeight > 0) setAspect(videoWidth / videoHeight);
           }}
         />
-        <CaptureOverlay frame={guide.frame} aspect={aspect} />
+        <CaptureOverlay frame={guide.frame} aspect={aspect} fits={guidance.fits} />
         {!ready && <div className="mk-camera__starting" aria-hidden="true" />}
       </div>
       {/* Under the preview, not over it: on a small preview it would cover the outline. */}
-      <p className="mk-camera__guide">{t(`camera.guide.${guide.frame}`)}</p>
+      <p className="mk-camera__guide" data-status={status?.kind ?? 'plain'}>
+        {guidance.line}
+      </p>
+      {guidance.help && <p className="mk-camera__help">{guidance.help}</p>}
       <p className="mk-visually-hidden" role="status">
-        {announcement(t, state, phase, t(`camera.guide.${guide.frame}`))}
+        {announcement(t, state, phase, spoken)}
       </p>
       {phase.kind === 'viewfinder' && phase.failedCapture && (
         <p className="mk-error-text" role="alert">
@@ -167,12 +226,25 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
           type="button"
           className="mk-button mk-button--primary mk-camera__shutter"
           aria-disabled={!ready || undefined}
-          onClick={act(() => void capture())}
+          onClick={act(() => void capture(false))}
         >
           <span className="mk-camera__shutter-icon" aria-hidden="true" />
           {t('camera.shutter')}
         </button>
       </div>
+      {liveKind && options.autoCapture && (
+        <label className="mk-camera__auto">
+          <input
+            type="checkbox"
+            checked={autoCapture}
+            onChange={(event) => {
+              setAutoCapture(event.currentTarget.checked);
+              live.controller?.setAutoCapture(event.currentTarget.checked);
+            }}
+          />
+          {t('quality.autoCapture')}
+        </label>
+      )}
       {onUpload && (
         <button type="button" className="mk-button mk-button--secondary mk-button--small mk-camera__upload" onClick={onUpload}>
           {t('camera.uploadInstead')}
@@ -181,6 +253,8 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
     </div>
   );
 }
+
+const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
 
 function announcement(t: TFunction, state: CameraState, phase: Phase, guidance: string): string {
   if (phase.kind === 'capturing') return t('camera.capturing');

@@ -19,6 +19,8 @@ interface ImageSourcesProps {
   preview: ReactNode;
   /** The file picker, where the step allows uploads. */
   upload: ReactNode;
+  /** The step's name, for the quality event. */
+  stepName?: string | undefined;
 }
 
 type Mode = { kind: 'choose' } | { kind: 'camera'; byPerson: boolean };
@@ -28,7 +30,7 @@ type Mode = { kind: 'choose' } | { kind: 'camera'; byPerson: boolean };
  * On a phone the camera comes first, and opens by itself once the person has allowed it; a device
  * without a usable camera gets the upload, or, where only the camera is allowed, a plain message.
  */
-export function ImageSources({ settings, guide, hasImage, budgetBytes, onImage, onContinue, preview, upload }: ImageSourcesProps) {
+export function ImageSources({ settings, guide, hasImage, budgetBytes, onImage, onContinue, preview, upload, stepName }: ImageSourcesProps) {
   const { t } = useTranslation();
   const phoneLike = usePhoneLike();
   const { availability, recheck } = useCameraAvailability(settings.canCapture);
@@ -59,7 +61,7 @@ export function ImageSources({ settings, guide, hasImage, budgetBytes, onImage, 
 
   if (mode.kind === 'camera') {
     return (
-      <CameraView guide={guide} budgetBytes={budgetBytes} onImage={onImage} onContinue={onContinue} onUpload={toUpload} takeFocus={mode.byPerson} />
+      <CameraView guide={guide} budgetBytes={budgetBytes} onImage={onImage} onContinue={onContinue} onUpload={toUpload} takeFocus={mode.byPerson} stepName={stepName} />
     );
   }
 

@@ -68,6 +68,7 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
         // Until the camera's chunk arrives (it is usually fetched before this step), the upload works already.
         <Suspense fallback={<UploadOnly preview={preview} upload={upload || null} />}>
           <ImageSources
+            stepName={step.name}
             settings={settings}
             guide={capture}
             hasImage={Boolean(image)}

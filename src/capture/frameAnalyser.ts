@@ -1,0 +1,114 @@
+/**
+ * The page's side of the analysis worker: one frame in flight at most (the camera screen drops
+ * frames while the worker is busy, so the next one analysed is always the newest), and a still
+ * analysed on request. The worker starts on first use and ends with `close()`.
+ */
+import { analysisSize } from './analysisSize.ts';
+import type { QualityReport } from '../quality/index.ts';
+import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol.ts';
+
+export interface AnalysisResult {
+  report: QualityReport;
+  /** Time spent in the worker. */
+  ms: number;
+}
+
+export type WorkerFactory = () => Worker;
+
+export { analysisSize };
+
+const defaultWorker: WorkerFactory = () => new Worker(new URL('./frameAnalysis.worker.ts', import.meta.url), { type: 'module', name: 'markid-quality' });
+
+export class FrameAnalyser {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private streamListener: ((result: AnalysisResult) => void) | null = null;
+  private readonly pending = new Map<number, { resolve: (result: AnalysisResult) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly createWorker: WorkerFactory = defaultWorker) {}
+
+  /** A frame is being analysed: a new one now would only queue up behind it. */
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** Analyses a preview frame (ownership of the bitmap passes to the worker). */
+  analyseFrame(bitmap: ImageBitmap, target: AnalysisTarget): Promise<AnalysisResult> {
+    return this.send('frame', bitmap, target);
+  }
+
+  /** Analyses a still on its own, downscaled here to at most {@link MAX_ANALYSIS_SIDE} px. */
+  async analyseStill(blob: Blob, target: AnalysisTarget): Promise<AnalysisResult> {
+    const probe = await createImageBitmap(blob);
+    const size = analysisSize(probe.width, probe.height);
+    probe.close();
+    const bitmap = await createImageBitmap(blob, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' });
+    return this.send('still', bitmap, target);
+  }
+
+  /**
+   * Hands the camera's own frame stream to the worker (MediaStreamTrackProcessor), which reads,
+   * scales and analyses it; `onReport` gets each report until {@link stopStream}.
+   */
+  analyseStream(readable: ReadableStream<VideoFrame>, target: AnalysisTarget, onReport: (result: AnalysisResult) => void): void {
+    this.streamListener = onReport;
+    this.getWorker().postMessage({ type: 'stream', readable, target } satisfies AnalysisRequest, [readable as unknown as Transferable]);
+  }
+
+  stopStream(): void {
+    this.streamListener = null;
+    this.worker?.postMessage({ type: 'stopStream' } satisfies AnalysisRequest);
+  }
+
+  /** Forget the previous frames (a new view: retake, another camera). */
+  reset(): void {
+    this.worker?.postMessage({ type: 'reset' } satisfies AnalysisRequest);
+  }
+
+  close(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.failAll('The analysis was stopped.');
+  }
+
+  private send(type: 'frame' | 'still', bitmap: ImageBitmap, target: AnalysisTarget): Promise<AnalysisResult> {
+    const id = this.nextId++;
+    const worker = this.getWorker();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ type, id, bitmap, target } satisfies AnalysisRequest, [bitmap]);
+    });
+  }
+
+  private getWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
+      const reply = event.data;
+      if (reply.type === 'streamReport') {
+        this.streamListener?.({ report: reply.report, ms: reply.ms });
+        return;
+      }
+      const entry = this.pending.get(reply.id);
+      if (!entry) return;
+      this.pending.delete(reply.id);
+      if (reply.type === 'report') entry.resolve({ report: reply.report, ms: reply.ms });
+      else entry.reject(new Error(reply.message));
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      // A worker that cannot load fails what it held; the next call starts a fresh one.
+      if (this.worker === worker) this.worker = null;
+      worker.terminate();
+      this.failAll(`The analysis worker failed: ${event.message || 'unknown error'}`);
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private failAll(message: string): void {
+    const entries = [...this.pending.values()];
+    this.pending.clear();
+    for (const entry of entries) entry.reject(new Error(message));
+  }
+}
