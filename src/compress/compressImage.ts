@@ -4,7 +4,7 @@
  */
 import { SNIFF_BYTES, sniffFileType, type SniffedType } from '../core/fileType';
 import { ImageError } from './errors';
-import type { CompressEngine, CompressRequest, DecodableType, WorkerReply, WorkerRequest } from './protocol';
+import type { CompressEngine, CompressRequest, DecodableType, EncodeRequest, WorkerReply, WorkerRequest } from './protocol';
 
 export { DEFAULT_MAX_LONG_SIDE } from './protocol';
 export { ImageError, isImageError, type ImageErrorCode } from './errors';
@@ -69,6 +69,21 @@ export async function compressImageWithDetails(file: Blob, options: CompressOpti
 }
 
 /**
+ * Encodes pixels the page drew itself (a rendered PDF page) into a JPEG within `budgetBytes`, in
+ * the same worker and with the same budget search as photos. The bitmap is transferred: the caller
+ * must not use it afterwards.
+ */
+export function encodeBitmap(bitmap: ImageBitmap, options: Pick<CompressOptions, 'budgetBytes' | 'onProgress' | 'signal'>): Promise<CompressDetails> {
+  const { budgetBytes, onProgress, signal } = options;
+  if (!Number.isFinite(budgetBytes) || budgetBytes <= 0) throw new RangeError(`budgetBytes must be positive, got ${budgetBytes}`);
+  if (signal?.aborted) {
+    bitmap.close();
+    return Promise.reject(signal.reason);
+  }
+  return run({ id: nextId++, bitmap, budgetBytes: Math.floor(budgetBytes) }, 'pdf', onProgress, signal);
+}
+
+/**
  * Diagnostics for tests: every URL the worker has fetched (its own Resource Timing entries —
  * a page's `performance` does not see a worker's requests).
  */
@@ -95,7 +110,7 @@ let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function run(request: CompressRequest, type: SniffedType, onProgress: ((fraction: number) => void) | undefined, signal: AbortSignal | undefined): Promise<CompressDetails> {
+function run(request: CompressRequest | EncodeRequest, type: SniffedType, onProgress: ((fraction: number) => void) | undefined, signal: AbortSignal | undefined): Promise<CompressDetails> {
   const { id } = request;
   return new Promise<CompressDetails>((resolve, reject) => {
     const onAbort = (): void => {
@@ -134,7 +149,7 @@ function run(request: CompressRequest, type: SniffedType, onProgress: ((fraction
 
 function send(message: WorkerRequest): void {
   try {
-    getWorker().postMessage(message);
+    getWorker().postMessage(message, 'bitmap' in message ? [message.bitmap] : []);
   } catch (error) {
     const entry = pending.get(message.id);
     entry?.fail(new ImageError('ENCODE_FAILED', `The image worker could not start: ${String(error)}`));

@@ -18,7 +18,7 @@ import { decodeHeic } from './heicDecoder';
 import type { Job, Result } from './job';
 import { searchJpeg, MIN_LONG_SIDE } from './jpegSearch';
 import { compressWithLibrary, LIBRARY_STEP } from './libraryFallback';
-import { DEFAULT_MAX_LONG_SIDE } from './protocol';
+import { DEFAULT_MAX_LONG_SIDE, type EncodeRequest } from './protocol';
 
 /** Enough of a file for its header: EXIF (≤ 64 kB), ICC profiles and the frame header come before this, in practice. */
 const HEAD_BYTES = 256 * 1024;
@@ -70,6 +70,20 @@ export async function compress(job: Job): Promise<Result> {
   const rounds = Math.min(LIBRARY_ITERATIONS, Math.floor(Math.log(MIN_LONG_SIDE / native.longSide) / Math.log(LIBRARY_STEP)));
   if (rounds < 1 || type === 'heic') throw tooLarge(request.budgetBytes);
   return compressWithLibrary(job, { maxLongSide: native.longSide, initialQuality: LIBRARY_START_QUALITY, iterations: rounds, sourcePixels });
+}
+
+/**
+ * A picture the page drew itself (a rendered PDF page): already opaque, upright and at the size to
+ * keep, so only the budget search runs. No library fallback: it would decode a file, and there is none.
+ */
+export async function encodeRendered(job: Job<EncodeRequest>): Promise<Result> {
+  const { bitmap, budgetBytes } = job.request;
+  const meter = new PixelMeter();
+  meter.note(bitmap.width, bitmap.height);
+  job.progress(0.3);
+  const native = await searchJpeg(job, { bitmap, adoptable: true }, Math.max(bitmap.width, bitmap.height), meter);
+  if ('blob' in native) return native;
+  throw tooLarge(budgetBytes);
 }
 
 /** The file itself minus its metadata, when that is all it needs; `null` otherwise. */

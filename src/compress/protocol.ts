@@ -18,6 +18,16 @@ export interface CompressRequest {
   engine?: 'auto' | 'library';
 }
 
+/**
+ * Pixels already drawn by the page (a PDF page rendered by pdf.js): opaque, upright, at the size to
+ * keep. Transferred, not copied; the worker closes it. Only the JPEG budget search runs on it.
+ */
+export interface EncodeRequest {
+  id: number;
+  bitmap: ImageBitmap;
+  budgetBytes: number;
+}
+
 export interface CancelRequest {
   id: number;
   cancel: true;
@@ -29,7 +39,7 @@ export interface ResourcesRequest {
   probe: 'resources';
 }
 
-export type WorkerRequest = CompressRequest | CancelRequest | ResourcesRequest;
+export type WorkerRequest = CompressRequest | EncodeRequest | CancelRequest | ResourcesRequest;
 
 export type WorkerErrorCode = 'DECODE_FAILED' | 'ENCODE_FAILED' | 'TOO_LARGE';
 

@@ -468,7 +468,7 @@ export async function sampleColor(blob: Blob, x: number, y: number, size = 8): P
 }
 
 /** Sensor noise (Gaussian-ish, per channel) plus a soft vignette. */
-function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, noise: number, random: () => number): void {
+export function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, noise: number, random: () => number): void {
   if (noise <= 0) return;
   // Row bands keep the ImageData small enough for 48 MP frames.
   const band = Math.max(1, Math.floor(4_000_000 / width));
@@ -496,7 +496,7 @@ function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height:
 }
 
 /** A white `width`×`height` canvas to draw a fixture on. */
-function paper(width: number, height: number): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
+export function paper(width: number, height: number): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d context');
@@ -533,7 +533,7 @@ function mrzLine(random: () => number): string {
 }
 
 /** Small, fast, seedable PRNG. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

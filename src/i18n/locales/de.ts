@@ -251,6 +251,23 @@ const de: Messages = {
     IMAGE_TOO_LARGE: 'Datei zu groß: „{{step}}“. Bitte nehmen Sie das Foto neu auf; Ihre übrigen Fotos bleiben erhalten.',
     INVALID_IMAGE: 'Der Prüfdienst konnte „{{step}}“ nicht lesen. Bitte nehmen Sie das Foto neu auf; Ihre übrigen Fotos bleiben erhalten.',
   },
+  pdf: {
+    pageCount: 'Seiten: {{count}}.',
+    firstPage: 'Erste Seite von {{name}}',
+    tooLarge: 'Dieses PDF ({{size}}) ist größer als die {{limit}}, die gesendet werden können. Wählen Sie die Seite mit Ihrem Namen und Ihrer Adresse: Nur diese Seite wird gesendet, als Bild.',
+    choosePage: 'Seite mit Ihrem Namen und Ihrer Adresse',
+    page: 'Seite {{page}}',
+    otherPage: 'Oder eine beliebige Seite wählen',
+    preparingPage: 'Seite {{page}} wird vorbereitet…',
+    pageReady: 'Seite {{page}} von {{count}} aus {{name}} wird als Bild gesendet: {{width}} × {{height}} Pixel, {{size}}.',
+    pageAlt: 'Seite {{page}} von {{name}}, so wie sie gesendet wird',
+    error: {
+      PDF_ENCRYPTED: 'Dieses PDF ist mit einem Passwort geschützt und kann daher nicht gelesen werden. Speichern oder laden Sie es ohne Passwort erneut herunter, oder wählen Sie ein Foto des Dokuments.',
+      PDF_DAMAGED: 'Dieses PDF konnte nicht gelesen werden; es ist vielleicht beschädigt oder nicht vollständig heruntergeladen. Laden Sie es erneut herunter oder wählen Sie eine andere Datei.',
+      PDF_NO_PAGES: 'Dieses PDF hat keine Seiten. Bitte wählen Sie eine andere Datei.',
+      PDF_BLANK_PAGE: 'Diese Seite ist leer. Wählen Sie die Seite mit Ihrem Namen und Ihrer Adresse.',
+    },
+  },
 };
 
 export default de;

@@ -254,6 +254,23 @@ const en = {
     IMAGE_TOO_LARGE: '“{{step}}” is too large for the verification service. Please take it again; your other photos are kept.',
     INVALID_IMAGE: 'The verification service could not read “{{step}}”. Please take it again; your other photos are kept.',
   },
+  pdf: {
+    pageCount: 'Pages: {{count}}.',
+    firstPage: 'First page of {{name}}',
+    tooLarge: 'This PDF ({{size}}) is larger than the {{limit}} that can be sent. Choose the page that shows your name and address: only that page will be sent, as a picture.',
+    choosePage: 'Page with your name and address',
+    page: 'Page {{page}}',
+    otherPage: 'Or choose any page',
+    preparingPage: 'Preparing page {{page}}…',
+    pageReady: 'Page {{page}} of {{count}} from {{name}} will be sent as a picture: {{width}} × {{height}} pixels, {{size}}.',
+    pageAlt: 'Page {{page}} of {{name}}, as it will be sent',
+    error: {
+      PDF_ENCRYPTED: 'This PDF is protected with a password, so it cannot be read. Please save or download it again without a password, or choose a photo of the document.',
+      PDF_DAMAGED: 'This PDF could not be read; it may be damaged or not fully downloaded. Please download it again or choose another file.',
+      PDF_NO_PAGES: 'This PDF has no pages. Please choose another file.',
+      PDF_BLANK_PAGE: 'This page is blank. Please choose the page that shows your name and address.',
+    },
+  },
 };
 
 export default en;

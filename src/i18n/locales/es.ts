@@ -251,6 +251,23 @@ const es: Messages = {
     IMAGE_TOO_LARGE: 'Archivo demasiado grande: «{{step}}». Repite la foto; tus otras fotos se conservan.',
     INVALID_IMAGE: 'El servicio de verificación no ha podido leer «{{step}}». Repite la foto; tus otras fotos se conservan.',
   },
+  pdf: {
+    pageCount: 'Páginas: {{count}}.',
+    firstPage: 'Primera página de {{name}}',
+    tooLarge: 'Este PDF ({{size}}) supera los {{limit}} que se pueden enviar. Elige la página donde aparecen tu nombre y dirección: solo se enviará esa página, como imagen.',
+    choosePage: 'Página con tu nombre y dirección',
+    page: 'Página {{page}}',
+    otherPage: 'O elige cualquier página',
+    preparingPage: 'Preparando la página {{page}}…',
+    pageReady: 'La página {{page}} de {{count}} de {{name}} se enviará como imagen: {{width}} × {{height}} píxeles, {{size}}.',
+    pageAlt: 'Página {{page}} de {{name}}, tal como se enviará',
+    error: {
+      PDF_ENCRYPTED: 'Este PDF está protegido con contraseña, así que no se puede leer. Guárdalo o descárgalo de nuevo sin contraseña, o elige una foto del documento.',
+      PDF_DAMAGED: 'No se ha podido leer este PDF; puede estar dañado o descargado a medias. Descárgalo de nuevo o elige otro archivo.',
+      PDF_NO_PAGES: 'Este PDF no tiene páginas. Elige otro archivo.',
+      PDF_BLANK_PAGE: 'Esta página está en blanco. Elige la página donde aparecen tu nombre y dirección.',
+    },
+  },
 };
 
 export default es;

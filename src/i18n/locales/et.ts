@@ -251,6 +251,23 @@ const et: Messages = {
     IMAGE_TOO_LARGE: 'Liiga suur fail: „{{step}}“. Tehke see uuesti; teie teised fotod on alles.',
     INVALID_IMAGE: 'Kontrolliteenus ei suutnud lugeda: „{{step}}“. Tehke see uuesti; teie teised fotod on alles.',
   },
+  pdf: {
+    pageCount: 'Lehekülgi: {{count}}.',
+    firstPage: 'Faili {{name}} esimene lehekülg',
+    tooLarge: 'See PDF ({{size}}) on suurem kui {{limit}}, mida saab saata. Valige lehekülg, kus on näha teie nimi ja aadress: saadetakse ainult see lehekülg, pildina.',
+    choosePage: 'Lehekülg teie nime ja aadressiga',
+    page: 'Lehekülg {{page}}',
+    otherPage: 'Või valige ükskõik milline lehekülg',
+    preparingPage: 'Lehekülje {{page}} ettevalmistamine…',
+    pageReady: 'Faili {{name}} lehekülg {{page}}/{{count}} saadetakse pildina: {{width}} × {{height}} pikslit, {{size}}.',
+    pageAlt: 'Faili {{name}} lehekülg {{page}} sellisena, nagu see saadetakse',
+    error: {
+      PDF_ENCRYPTED: 'See PDF on parooliga kaitstud, seega ei saa seda lugeda. Salvestage või laadige see uuesti alla ilma paroolita või valige dokumendi foto.',
+      PDF_DAMAGED: 'Seda PDF-i ei õnnestunud lugeda; see võib olla rikutud või pooleldi alla laaditud. Laadige see uuesti alla või valige muu fail.',
+      PDF_NO_PAGES: 'Selles PDF-is pole ühtegi lehekülge. Valige muu fail.',
+      PDF_BLANK_PAGE: 'See lehekülg on tühi. Valige lehekülg, kus on näha teie nimi ja aadress.',
+    },
+  },
 };
 
 export default et;

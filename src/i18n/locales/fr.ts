@@ -252,6 +252,23 @@ const fr: Messages = {
     IMAGE_TOO_LARGE: 'Fichier trop volumineux\u00a0: «\u00a0{{step}}\u00a0». Reprenez la photo\u00a0; vos autres photos sont conservées.',
     INVALID_IMAGE: 'Le service de vérification n’a pas pu lire «\u00a0{{step}}\u00a0». Reprenez la photo\u00a0; vos autres photos sont conservées.',
   },
+  pdf: {
+    pageCount: 'Pages : {{count}}.',
+    firstPage: 'Première page de {{name}}',
+    tooLarge: 'Ce PDF ({{size}}) dépasse les {{limit}} qui peuvent être envoyés. Choisissez la page qui montre vos nom et adresse : seule cette page sera envoyée, sous forme d’image.',
+    choosePage: 'Page avec vos nom et adresse',
+    page: 'Page {{page}}',
+    otherPage: 'Ou choisissez n’importe quelle page',
+    preparingPage: 'Préparation de la page {{page}}…',
+    pageReady: 'La page {{page}} sur {{count}} de {{name}} sera envoyée sous forme d’image : {{width}} × {{height}} pixels, {{size}}.',
+    pageAlt: 'Page {{page}} de {{name}}, telle qu’elle sera envoyée',
+    error: {
+      PDF_ENCRYPTED: 'Ce PDF est protégé par un mot de passe et ne peut donc pas être lu. Enregistrez-le ou téléchargez-le à nouveau sans mot de passe, ou choisissez une photo du document.',
+      PDF_DAMAGED: 'Ce PDF n’a pas pu être lu ; il est peut-être endommagé ou incomplètement téléchargé. Téléchargez-le à nouveau ou choisissez un autre fichier.',
+      PDF_NO_PAGES: 'Ce PDF n’a aucune page. Veuillez choisir un autre fichier.',
+      PDF_BLANK_PAGE: 'Cette page est vide. Choisissez la page qui montre vos nom et adresse.',
+    },
+  },
 };
 
 export default fr;

@@ -251,6 +251,23 @@ const hu: Messages = {
     IMAGE_TOO_LARGE: 'Túl nagy fájl: „{{step}}”. Készítse el újra; a többi fényképe megmaradt.',
     INVALID_IMAGE: 'Az ellenőrző szolgáltatás nem tudta beolvasni: „{{step}}”. Készítse el újra; a többi fényképe megmaradt.',
   },
+  pdf: {
+    pageCount: 'Oldalak: {{count}}.',
+    firstPage: 'A(z) {{name}} első oldala',
+    tooLarge: 'Ez a PDF ({{size}}) nagyobb a küldhető {{limit}} méretnél. Válassza ki azt az oldalt, amelyen a neve és a címe látható: csak ez az oldal kerül elküldésre, képként.',
+    choosePage: 'Az oldal a nevével és címével',
+    page: '{{page}}. oldal',
+    otherPage: 'Vagy válasszon bármelyik oldalt',
+    preparingPage: 'A(z) {{page}}. oldal előkészítése…',
+    pageReady: 'A(z) {{name}} {{count}} oldalából a(z) {{page}}. oldal képként kerül elküldésre: {{width}} × {{height}} képpont, {{size}}.',
+    pageAlt: 'A(z) {{name}} {{page}}. oldala, ahogyan elküldésre kerül',
+    error: {
+      PDF_ENCRYPTED: 'Ez a PDF jelszóval védett, ezért nem olvasható. Mentse vagy töltse le újra jelszó nélkül, vagy válasszon fényképet a dokumentumról.',
+      PDF_DAMAGED: 'Ezt a PDF-et nem sikerült beolvasni; lehet, hogy sérült vagy nem töltődött le teljesen. Töltse le újra, vagy válasszon másik fájlt.',
+      PDF_NO_PAGES: 'Ebben a PDF-ben nincs egyetlen oldal sem. Válasszon másik fájlt.',
+      PDF_BLANK_PAGE: 'Ez az oldal üres. Válassza ki azt az oldalt, amelyen a neve és a címe látható.',
+    },
+  },
 };
 
 export default hu;

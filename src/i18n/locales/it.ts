@@ -251,6 +251,23 @@ const it: Messages = {
     IMAGE_TOO_LARGE: 'File troppo grande: «{{step}}». Rifai la foto; le altre sono conservate.',
     INVALID_IMAGE: 'Il servizio di verifica non è riuscito a leggere «{{step}}». Rifai la foto; le altre sono conservate.',
   },
+  pdf: {
+    pageCount: 'Pagine: {{count}}.',
+    firstPage: 'Prima pagina di {{name}}',
+    tooLarge: 'Questo PDF ({{size}}) supera i {{limit}} che si possono inviare. Scegli la pagina con il tuo nome e indirizzo: verrà inviata solo quella pagina, come immagine.',
+    choosePage: 'Pagina con il tuo nome e indirizzo',
+    page: 'Pagina {{page}}',
+    otherPage: 'Oppure scegli una pagina qualsiasi',
+    preparingPage: 'Preparazione della pagina {{page}}…',
+    pageReady: 'La pagina {{page}} di {{count}} di {{name}} verrà inviata come immagine: {{width}} × {{height}} pixel, {{size}}.',
+    pageAlt: 'Pagina {{page}} di {{name}}, come verrà inviata',
+    error: {
+      PDF_ENCRYPTED: 'Questo PDF è protetto da password, quindi non si può leggere. Salvalo o scaricalo di nuovo senza password, oppure scegli una foto del documento.',
+      PDF_DAMAGED: 'Impossibile leggere questo PDF: potrebbe essere danneggiato o scaricato in modo incompleto. Scaricalo di nuovo o scegli un altro file.',
+      PDF_NO_PAGES: 'Questo PDF non ha pagine. Scegli un altro file.',
+      PDF_BLANK_PAGE: 'Questa pagina è vuota. Scegli la pagina con il tuo nome e indirizzo.',
+    },
+  },
 };
 
 export default it;

@@ -251,6 +251,23 @@ const ja: Messages = {
     IMAGE_TOO_LARGE: '「{{step}}」のファイルが大きすぎます。撮り直してください。ほかの写真は保持されています。',
     INVALID_IMAGE: '確認サービスが「{{step}}」を読み取れませんでした。撮り直してください。ほかの写真は保持されています。',
   },
+  pdf: {
+    pageCount: 'ページ数: {{count}}。',
+    firstPage: '{{name}} の 1 ページ目',
+    tooLarge: 'この PDF（{{size}}）は送信できる上限の {{limit}} を超えています。氏名と住所が記載されたページを選んでください。そのページだけが画像として送信されます。',
+    choosePage: '氏名と住所が記載されたページ',
+    page: '{{page}} ページ',
+    otherPage: 'または任意のページを選択',
+    preparingPage: '{{page}} ページを準備しています…',
+    pageReady: '{{name}} の {{page}} / {{count}} ページが画像として送信されます: {{width}} × {{height}} ピクセル、{{size}}。',
+    pageAlt: '送信される {{name}} の {{page}} ページ',
+    error: {
+      PDF_ENCRYPTED: 'この PDF はパスワードで保護されているため読み取れません。パスワードなしで保存またはダウンロードし直すか、書類の写真を選んでください。',
+      PDF_DAMAGED: 'この PDF を読み取れませんでした。破損しているか、ダウンロードが完了していない可能性があります。もう一度ダウンロードするか、別のファイルを選んでください。',
+      PDF_NO_PAGES: 'この PDF にはページがありません。別のファイルを選んでください。',
+      PDF_BLANK_PAGE: 'このページは空白です。氏名と住所が記載されたページを選んでください。',
+    },
+  },
 };
 
 export default ja;

@@ -250,6 +250,23 @@ const lt: Messages = {
     IMAGE_TOO_LARGE: 'Per didelis failas: „{{step}}“. Nufotografuokite dar kartą; kitos jūsų nuotraukos išsaugotos.',
     INVALID_IMAGE: 'Patikros paslauga negalėjo perskaityti: „{{step}}“. Nufotografuokite dar kartą; kitos jūsų nuotraukos išsaugotos.',
   },
+  pdf: {
+    pageCount: 'Puslapių: {{count}}.',
+    firstPage: 'Pirmasis {{name}} puslapis',
+    tooLarge: 'Šis PDF ({{size}}) didesnis nei {{limit}}, kiek galima išsiųsti. Pasirinkite puslapį, kuriame matyti jūsų vardas, pavardė ir adresas: bus išsiųstas tik tas puslapis, kaip paveikslėlis.',
+    choosePage: 'Puslapis su jūsų vardu, pavarde ir adresu',
+    page: '{{page}} puslapis',
+    otherPage: 'Arba pasirinkite bet kurį puslapį',
+    preparingPage: 'Ruošiamas {{page}} puslapis…',
+    pageReady: '{{page}} puslapis iš {{count}} ({{name}}) bus išsiųstas kaip paveikslėlis: {{width}} × {{height}} taškų, {{size}}.',
+    pageAlt: '{{name}} {{page}} puslapis, kaip jis bus išsiųstas',
+    error: {
+      PDF_ENCRYPTED: 'Šis PDF apsaugotas slaptažodžiu, todėl jo nepavyksta perskaityti. Išsaugokite ar atsisiųskite jį iš naujo be slaptažodžio arba pasirinkite dokumento nuotrauką.',
+      PDF_DAMAGED: 'Šio PDF nepavyko perskaityti; jis gali būti sugadintas arba ne iki galo atsisiųstas. Atsisiųskite jį iš naujo arba pasirinkite kitą failą.',
+      PDF_NO_PAGES: 'Šiame PDF nėra puslapių. Pasirinkite kitą failą.',
+      PDF_BLANK_PAGE: 'Šis puslapis tuščias. Pasirinkite puslapį, kuriame matyti jūsų vardas, pavardė ir adresas.',
+    },
+  },
 };
 
 export default lt;

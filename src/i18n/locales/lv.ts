@@ -252,6 +252,23 @@ const lv: Messages = {
     IMAGE_TOO_LARGE: 'Pārāk liels fails: „{{step}}”. Uzņemiet vēlreiz; pārējie fotoattēli ir saglabāti.',
     INVALID_IMAGE: 'Pārbaudes pakalpojums nevarēja nolasīt: „{{step}}”. Uzņemiet vēlreiz; pārējie fotoattēli ir saglabāti.',
   },
+  pdf: {
+    pageCount: 'Lapas: {{count}}.',
+    firstPage: 'Faila {{name}} pirmā lapa',
+    tooLarge: 'Šis PDF ({{size}}) ir lielāks par {{limit}}, ko var nosūtīt. Izvēlieties lapu, kurā redzams jūsu vārds, uzvārds un adrese: tiks nosūtīta tikai šī lapa, kā attēls.',
+    choosePage: 'Lapa ar jūsu vārdu, uzvārdu un adresi',
+    page: '{{page}}. lapa',
+    otherPage: 'Vai izvēlieties jebkuru lapu',
+    preparingPage: 'Sagatavo {{page}}. lapu…',
+    pageReady: 'Faila {{name}} {{page}}. lapa no {{count}} tiks nosūtīta kā attēls: {{width}} × {{height}} pikseļi, {{size}}.',
+    pageAlt: 'Faila {{name}} {{page}}. lapa, kā tā tiks nosūtīta',
+    error: {
+      PDF_ENCRYPTED: 'Šis PDF ir aizsargāts ar paroli, tāpēc to nevar nolasīt. Saglabājiet vai lejupielādējiet to vēlreiz bez paroles vai izvēlieties dokumenta fotoattēlu.',
+      PDF_DAMAGED: 'Šo PDF neizdevās nolasīt; tas var būt bojāts vai nepilnīgi lejupielādēts. Lejupielādējiet to vēlreiz vai izvēlieties citu failu.',
+      PDF_NO_PAGES: 'Šajā PDF nav nevienas lapas. Izvēlieties citu failu.',
+      PDF_BLANK_PAGE: 'Šī lapa ir tukša. Izvēlieties lapu, kurā redzams jūsu vārds, uzvārds un adrese.',
+    },
+  },
 };
 
 export default lv;

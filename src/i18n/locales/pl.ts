@@ -252,6 +252,23 @@ const pl: Messages = {
     IMAGE_TOO_LARGE: 'Za duży plik: „{{step}}”. Zrób zdjęcie ponownie; pozostałe zdjęcia są zachowane.',
     INVALID_IMAGE: 'Usługa weryfikacji nie mogła odczytać: „{{step}}”. Zrób zdjęcie ponownie; pozostałe zdjęcia są zachowane.',
   },
+  pdf: {
+    pageCount: 'Liczba stron: {{count}}.',
+    firstPage: 'Pierwsza strona pliku {{name}}',
+    tooLarge: 'Ten PDF ({{size}}) jest większy niż {{limit}}, które można wysłać. Wybierz stronę, na której widać Twoje imię, nazwisko i adres: zostanie wysłana tylko ta strona, jako obraz.',
+    choosePage: 'Strona z Twoim imieniem, nazwiskiem i adresem',
+    page: 'Strona {{page}}',
+    otherPage: 'Albo wybierz dowolną stronę',
+    preparingPage: 'Przygotowywanie strony {{page}}…',
+    pageReady: 'Strona {{page}} z {{count}} pliku {{name}} zostanie wysłana jako obraz: {{width}} × {{height}} pikseli, {{size}}.',
+    pageAlt: 'Strona {{page}} pliku {{name}} w postaci, w jakiej zostanie wysłana',
+    error: {
+      PDF_ENCRYPTED: 'Ten PDF jest chroniony hasłem, więc nie da się go odczytać. Zapisz lub pobierz go ponownie bez hasła albo wybierz zdjęcie dokumentu.',
+      PDF_DAMAGED: 'Nie udało się odczytać tego PDF-a; może być uszkodzony lub niepełny. Pobierz go ponownie albo wybierz inny plik.',
+      PDF_NO_PAGES: 'Ten PDF nie ma żadnych stron. Wybierz inny plik.',
+      PDF_BLANK_PAGE: 'Ta strona jest pusta. Wybierz stronę, na której widać Twoje imię, nazwisko i adres.',
+    },
+  },
 };
 
 export default pl;

@@ -252,6 +252,23 @@ const ro: Messages = {
     IMAGE_TOO_LARGE: 'Fișier prea mare: „{{step}}”. Refaceți fotografia; celelalte fotografii sunt păstrate.',
     INVALID_IMAGE: 'Serviciul de verificare nu a putut citi: „{{step}}”. Refaceți fotografia; celelalte fotografii sunt păstrate.',
   },
+  pdf: {
+    pageCount: 'Pagini: {{count}}.',
+    firstPage: 'Prima pagină din {{name}}',
+    tooLarge: 'Acest PDF ({{size}}) depășește cei {{limit}} care pot fi trimiși. Alegeți pagina pe care apar numele și adresa dvs.: doar acea pagină va fi trimisă, ca imagine.',
+    choosePage: 'Pagina cu numele și adresa dvs.',
+    page: 'Pagina {{page}}',
+    otherPage: 'Sau alegeți orice pagină',
+    preparingPage: 'Se pregătește pagina {{page}}…',
+    pageReady: 'Pagina {{page}} din {{count}} din {{name}} va fi trimisă ca imagine: {{width}} × {{height}} pixeli, {{size}}.',
+    pageAlt: 'Pagina {{page}} din {{name}}, așa cum va fi trimisă',
+    error: {
+      PDF_ENCRYPTED: 'Acest PDF este protejat cu parolă, așa că nu poate fi citit. Salvați-l sau descărcați-l din nou fără parolă ori alegeți o fotografie a documentului.',
+      PDF_DAMAGED: 'Acest PDF nu a putut fi citit; poate fi deteriorat sau descărcat incomplet. Descărcați-l din nou sau alegeți alt fișier.',
+      PDF_NO_PAGES: 'Acest PDF nu are nicio pagină. Alegeți alt fișier.',
+      PDF_BLANK_PAGE: 'Această pagină este goală. Alegeți pagina pe care apar numele și adresa dvs.',
+    },
+  },
 };
 
 export default ro;

@@ -251,6 +251,23 @@ const sv: Messages = {
     IMAGE_TOO_LARGE: 'För stor fil: ”{{step}}”. Ta om fotot; dina andra foton finns kvar.',
     INVALID_IMAGE: 'Kontrolltjänsten kunde inte läsa ”{{step}}”. Ta om fotot; dina andra foton finns kvar.',
   },
+  pdf: {
+    pageCount: 'Sidor: {{count}}.',
+    firstPage: 'Första sidan i {{name}}',
+    tooLarge: 'Den här PDF-filen ({{size}}) är större än de {{limit}} som kan skickas. Välj sidan som visar ditt namn och din adress: bara den sidan skickas, som en bild.',
+    choosePage: 'Sidan med ditt namn och din adress',
+    page: 'Sida {{page}}',
+    otherPage: 'Eller välj valfri sida',
+    preparingPage: 'Förbereder sida {{page}}…',
+    pageReady: 'Sida {{page}} av {{count}} i {{name}} skickas som en bild: {{width}} × {{height}} pixlar, {{size}}.',
+    pageAlt: 'Sida {{page}} i {{name}}, så som den skickas',
+    error: {
+      PDF_ENCRYPTED: 'Den här PDF-filen är lösenordsskyddad och kan därför inte läsas. Spara eller ladda ner den igen utan lösenord, eller välj ett foto av dokumentet.',
+      PDF_DAMAGED: 'Den här PDF-filen kunde inte läsas; den kan vara skadad eller inte helt nedladdad. Ladda ner den igen eller välj en annan fil.',
+      PDF_NO_PAGES: 'Den här PDF-filen har inga sidor. Välj en annan fil.',
+      PDF_BLANK_PAGE: 'Den här sidan är tom. Välj sidan som visar ditt namn och din adress.',
+    },
+  },
 };
 
 export default sv;

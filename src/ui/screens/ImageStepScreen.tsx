@@ -5,8 +5,9 @@ import type { CaptureGuide } from '../../core/captureGuide';
 import type { CapturedImage } from '../../core/flow';
 import type { ImageStep } from '../../core/steps';
 import { ImageSources } from '../camera/ImageSources';
-import { ImagePreview } from '../ImagePreview';
+import { ImagePreview, useObjectUrl } from '../ImagePreview';
 import { IntakeStatus } from '../IntakeStatus';
+import { PdfPagePicker } from '../PdfPagePicker';
 import { ScreenFrame } from '../ScreenFrame';
 import { formatSize, type StepWording } from '../stepWording';
 import { useImageIntake } from '../useImageIntake';
@@ -32,16 +33,17 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
   const { eyebrow, step, wording, capture, image, budgetBytes, onImage, onContinue, onBack, backLabel } = props;
   const { settings } = step;
   const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage });
+  const busy = intake.state.kind === 'processing' || (intake.state.kind === 'choosingPage' && intake.state.progress !== null);
 
   return (
     <ScreenFrame
       title={wording.title}
       eyebrow={eyebrow}
-      busy={intake.state.kind === 'processing'}
+      busy={busy}
       actions={
         <>
           {onBack && <BackButton onClick={onBack} label={backLabel} />}
-          <ContinueButton disabled={!image || intake.state.kind === 'processing'} onClick={onContinue} />
+          <ContinueButton disabled={!image || busy} onClick={onContinue} />
         </>
       }
     >
@@ -64,8 +66,18 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
                 hasImage={Boolean(image)}
                 allowPdf={settings.canUploadPDF}
                 onFiles={intake.take}
-                disabled={intake.state.kind === 'processing'}
+                disabled={busy}
               />
+              {intake.state.kind === 'choosingPage' && (
+                <PdfPagePicker
+                  document={intake.state.pdf.document}
+                  bytes={intake.state.pdf.bytes}
+                  budgetBytes={budgetBytes}
+                  page={intake.state.page}
+                  disabled={busy}
+                  onChoose={intake.choosePage}
+                />
+              )}
               <IntakeStatus state={intake.state} />
             </>
           )
@@ -78,22 +90,42 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
 function Preview({ image, title }: { image: CapturedImage; title: string }) {
   const { t, i18n } = useTranslation();
   const size = formatSize(image.bytes, i18n.language);
+  const name = image.fileName ?? 'PDF';
+  if (image.mediaType === 'application/pdf') {
+    return (
+      <figure className="mk-figure">
+        <PdfFirstPage image={image} alt={t('pdf.firstPage', { name: isolate(name) })} />
+        <figcaption className="mk-muted">
+          {t('upload.pdfReady', { name, size })}
+          {image.pageCount !== undefined && <> {t('pdf.pageCount', { count: image.pageCount })}</>}
+        </figcaption>
+      </figure>
+    );
+  }
+  const fromPdf = image.pdfPage !== undefined;
   return (
     <figure className="mk-figure">
-      {image.mediaType === 'application/pdf' ? (
-        <div className="mk-pdf" aria-hidden="true">
-          PDF
-        </div>
-      ) : (
-        <ImagePreview image={image} alt={t('upload.preview', { step: isolate(title) })} />
-      )}
+      <ImagePreview image={image} alt={fromPdf ? t('pdf.pageAlt', { page: image.pdfPage, name: isolate(name) }) : t('upload.preview', { step: isolate(title) })} />
       <figcaption className="mk-muted">
-        {image.mediaType === 'application/pdf'
-          ? t('upload.pdfReady', { name: image.fileName ?? 'PDF', size })
+        {fromPdf
+          ? t('pdf.pageReady', { page: image.pdfPage, count: image.pageCount ?? '?', name: isolate(name), width: image.width, height: image.height, size })
           : t('upload.ready', { width: image.width, height: image.height, size })}
       </figcaption>
     </figure>
   );
+}
+
+/** The first page drawn when the PDF was chosen; the plain badge after a reload, which does not keep it. */
+function PdfFirstPage({ image, alt }: { image: CapturedImage; alt: string }) {
+  const url = useObjectUrl(image.preview ?? null);
+  if (!url) {
+    return (
+      <div className="mk-pdf" aria-hidden="true">
+        PDF
+      </div>
+    );
+  }
+  return <img className="mk-preview mk-preview--page" src={url} alt={alt} />;
 }
 
 interface DropZoneProps {
