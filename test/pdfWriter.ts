@@ -22,6 +22,8 @@ export interface PdfOptions {
   script?: string;
   /** Needs a user password to open (a Standard security handler whose empty password does not match). */
   encrypted?: boolean;
+  /** Bytes of an unreferenced stream, to make a small document as large as a scanned one. */
+  padding?: number;
 }
 
 const encoder = new TextEncoder();
@@ -76,6 +78,8 @@ export function makePdf(pages: PdfPageSpec[], options: PdfOptions = {}): Uint8Ar
     extra += `/OpenAction ${action} 0 R/Names<</JavaScript<</Names[(open) ${action} 0 R]>>>>`;
   }
   objects[catalog - 1] = [`<</Type/Catalog/Pages ${pagesObject} 0 R${extra}>>`];
+
+  if (options.padding) stream('', Uint8Array.from({ length: options.padding }, (_, i) => (i * 7919) % 251));
 
   let trailerExtra = '';
   if (options.encrypted) {

@@ -61,13 +61,6 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
         upload={
           settings.canUpload && (
             <>
-              <DropZone
-                accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
-                hasImage={Boolean(image)}
-                allowPdf={settings.canUploadPDF}
-                onFiles={intake.take}
-                disabled={busy}
-              />
               {intake.state.kind === 'choosingPage' && (
                 <PdfPagePicker
                   document={intake.state.pdf.document}
@@ -78,6 +71,13 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
                   onChoose={intake.choosePage}
                 />
               )}
+              <DropZone
+                accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
+                hasImage={Boolean(image)}
+                allowPdf={settings.canUploadPDF}
+                onFiles={intake.take}
+                disabled={busy}
+              />
               <IntakeStatus state={intake.state} />
             </>
           )
