@@ -20,3 +20,5 @@ export { resolveSteps } from './core/steps';
 export type { SubmitBody, SubmitSuccess, VendorErrorBody, ReuploadSession } from './core/payload';
 export { planBudget, type ImageBudget } from './core/budget';
 export { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from './core/limits';
+export { analyseDocumentImage, frameFromRgba, QUALITY_FAULTS, MAX_ANALYSIS_SIDE } from './quality';
+export type { QualityReport, QualityFailure, QualityFault, DocumentKind, AnalyseOptions, QualityFrame } from './quality';
