@@ -4,6 +4,7 @@
  */
 import { SNIFF_BYTES, sniffFileType, type SniffedType } from '../core/fileType';
 import { ImageError } from './errors';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings';
 import type { CompressEngine, CompressRequest, DecodableType, EncodeRequest, WorkerReply, WorkerRequest } from './protocol';
 
 export { DEFAULT_MAX_LONG_SIDE } from './protocol';
@@ -16,6 +17,8 @@ export interface CompressedImage {
   height: number;
   /** `blob.size`, at most the budget. */
   bytes: number;
+  /** What the upload checks found, when asked for ({@link CompressOptions.check}); empty when nothing is wrong. */
+  findings?: UploadFinding[];
 }
 
 /** {@link CompressedImage} plus how it was made; for benchmarks, tests and logs. */
@@ -38,6 +41,8 @@ export interface CompressOptions {
   signal?: AbortSignal;
   /** Benchmarks only: run browser-image-compression alone inside the same worker. */
   engine?: 'auto' | 'library';
+  /** Check the picture as src/quality/uploadFindings.ts does, in the worker, on the copy it decodes anyway. */
+  check?: UploadCheck;
 }
 
 function isDecodable(type: SniffedType): type is DecodableType {
@@ -46,12 +51,12 @@ function isDecodable(type: SniffedType): type is DecodableType {
 
 /** Converts a JPEG, PNG, WebP or HEIC/HEIF into a JPEG within `budgetBytes`. Rejects with an {@link ImageError}. */
 export async function compressImage(file: Blob, options: CompressOptions): Promise<CompressedImage> {
-  const { blob, width, height, bytes } = await compressImageWithDetails(file, options);
-  return { blob, width, height, bytes };
+  const { blob, width, height, bytes, findings } = await compressImageWithDetails(file, options);
+  return findings ? { blob, width, height, bytes, findings } : { blob, width, height, bytes };
 }
 
 export async function compressImageWithDetails(file: Blob, options: CompressOptions): Promise<CompressDetails> {
-  const { budgetBytes, maxLongSide, onProgress, signal, engine } = options;
+  const { budgetBytes, maxLongSide, onProgress, signal, engine, check } = options;
   if (!Number.isFinite(budgetBytes) || budgetBytes <= 0) throw new RangeError(`budgetBytes must be positive, got ${budgetBytes}`);
   if (maxLongSide !== undefined && !(Number.isInteger(maxLongSide) && maxLongSide > 0)) {
     throw new RangeError(`maxLongSide must be a positive integer, got ${maxLongSide}`);
@@ -65,6 +70,7 @@ export async function compressImageWithDetails(file: Blob, options: CompressOpti
   const request: CompressRequest = { id: nextId++, file, type, budgetBytes: Math.floor(budgetBytes) };
   if (maxLongSide !== undefined) request.maxLongSide = maxLongSide;
   if (engine) request.engine = engine;
+  if (check) request.check = check;
   return run(request, type, onProgress, signal);
 }
 
@@ -131,8 +137,8 @@ function run(request: CompressRequest | EncodeRequest, type: SniffedType, onProg
         if (!('ok' in message)) return;
         settle();
         if (message.ok) {
-          const { blob, width, height, quality, engine, encodes, sampleEncodes, peakPixels } = message;
-          resolve({ blob, width, height, bytes: blob.size, quality, engine, encodes, sampleEncodes, peakPixels });
+          const { blob, width, height, quality, engine, encodes, sampleEncodes, peakPixels, findings } = message;
+          resolve({ blob, width, height, bytes: blob.size, quality, engine, encodes, sampleEncodes, peakPixels, ...(findings ? { findings } : {}) });
         } else {
           reject(new ImageError(message.code, message.message, type));
         }

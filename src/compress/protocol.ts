@@ -1,5 +1,6 @@
 /** Messages between {@link ./compressImage} and {@link ./compress.worker}. */
 import type { SniffedType } from '../core/fileType';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings';
 
 /** What the worker decodes: the browser's own decoders, plus libheif for HEIC/HEIF. */
 export type DecodableType = Extract<SniffedType, 'jpeg' | 'png' | 'webp' | 'heic'>;
@@ -16,6 +17,8 @@ export interface CompressRequest {
   maxLongSide?: number;
   /** Benchmarks only: 'library' skips the native path and runs browser-image-compression alone. */
   engine?: 'auto' | 'library';
+  /** Run the upload checks of src/quality/uploadFindings.ts on the decoded picture. */
+  check?: UploadCheck;
 }
 
 /**
@@ -58,6 +61,8 @@ export interface CompressSuccess {
   sampleEncodes: number;
   /** Pixels of the largest canvas or bitmap this request allocated (the browser's decoder aside). */
   peakPixels: number;
+  /** What the upload checks found (empty: nothing wrong); absent when none were asked for or could run. */
+  findings?: UploadFinding[];
 }
 
 export interface CompressFailure {
