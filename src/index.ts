@@ -6,6 +6,8 @@
 import './ui/styles.css';
 
 export { Onboarding, type OnboardingProps } from './ui/Onboarding';
+export type { QualityGate } from './ui/qualityGate';
+export type { UploadCheck, UploadFinding, UploadFindingCode } from './quality/uploadFindings';
 export type { FlowCallbacks } from './ui/Flow';
 export type { ColorScheme } from './ui/colorScheme';
 export type { StepChange, CompleteEvent, ExitEvent } from './ui/events';

@@ -1,3 +1,4 @@
+import { DEFAULT_QUALITY_GATE, QualityGateContext, type QualityGate } from './qualityGate';
 import type { Translator as I18n } from '../i18n';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { TranslationProvider, useTranslation } from '../i18n/react';
@@ -64,6 +65,12 @@ export interface OnboardingProps extends FlowCallbacks {
   reupload?: ReuploadSession;
   /** Where a re-upload is sent. Default `/api/reupload`. */
   reuploadUrl?: string;
+  /**
+   * What happens when a photo fails the on-device checks (blur, glare, exposure, the document
+   * found and framed, resolution): `'warn'` (default) names the problem and offers "Use it
+   * anyway"; `'strict'` asks for another photo; `'off'` checks nothing.
+   */
+  qualityGate?: QualityGate;
 }
 
 
@@ -151,6 +158,7 @@ export function Onboarding(props: OnboardingProps) {
                 <div className="mk-flow" hidden={exit.confirming}>
                   {load.kind === 'ready' ? (
                     <CrashBoundary fallback={(error) => <ErrorScreen error={error} />} onCrash={props.onError}>
+                      <QualityGateContext.Provider value={props.qualityGate ?? DEFAULT_QUALITY_GATE}>
                       <Flow
                         session={load.start.session}
                         obtainedAt={load.start.obtainedAt}
@@ -166,6 +174,7 @@ export function Onboarding(props: OnboardingProps) {
                         onError={props.onError}
                         onStepChange={exit.onStepChange}
                       />
+                      </QualityGateContext.Provider>
                     </CrashBoundary>
                   ) : (
                     <SessionFailed error={load.error} onRetry={() => setAttempt((count) => count + 1)} />

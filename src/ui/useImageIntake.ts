@@ -3,6 +3,7 @@ import type { CapturedImage } from '../core/flow';
 import { isImageError, type ImageErrorCode } from '../compress/compressImage';
 import { prepareUpload, type PdfPages } from '../compress/prepareUpload';
 import { pageToJpeg } from '../pdf/pageToJpeg';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings';
 
 /** Why a file was not taken: the compressor's and PDF reader's codes, plus two of the intake's own. */
 export type IntakeFailure = ImageErrorCode | 'MULTIPLE_FILES' | 'HEIC';
@@ -24,12 +25,16 @@ export type IntakeState =
   /** `progress` 0..1 as the worker reports it; 0 until its first report. */
   | { kind: 'processing'; progress: number }
   | { kind: 'failed'; code: IntakeFailure; limit?: number }
+  /** A photo that failed a check: shown with what is wrong, kept only if the person says so. */
+  | { kind: 'flagged'; image: CapturedImage; findings: UploadFinding[] }
   | ({ kind: 'choosingPage' } & PageChoice);
 
 interface IntakeOptions {
   budgetBytes: number;
   allowPdf: boolean;
   onImage: (image: CapturedImage) => void;
+  /** The checks each photo gets in the worker; none when absent (the `qualityGate` is off). */
+  check?: UploadCheck | undefined;
 }
 
 /**
@@ -37,7 +42,7 @@ interface IntakeOptions {
  * the step, cancels the work on the older one so a slow photo never lands on the wrong step. A PDF
  * over budget stays open while the person picks its page; choosing another file or leaving closes it.
  */
-export function useImageIntake({ budgetBytes, allowPdf, onImage }: IntakeOptions) {
+export function useImageIntake({ budgetBytes, allowPdf, onImage, check }: IntakeOptions) {
   const [state, setState] = useState<IntakeState>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
   const openPdf = useRef<PdfPages | null>(null);
@@ -99,7 +104,7 @@ export function useImageIntake({ budgetBytes, allowPdf, onImage }: IntakeOptions
         if (!controller.signal.aborted) setState({ kind: 'processing', progress });
       };
       try {
-        const prepared = await prepareUpload(file, { budgetBytes, allowPdf, signal: controller.signal, onProgress });
+        const prepared = await prepareUpload(file, { budgetBytes, allowPdf, signal: controller.signal, onProgress, ...(check ? { check } : {}) });
         if (controller.signal.aborted) {
           if (prepared.kind === 'pdfPages') void prepared.document.close();
           return;
@@ -108,19 +113,28 @@ export function useImageIntake({ budgetBytes, allowPdf, onImage }: IntakeOptions
           openPdf.current = prepared;
           return renderPage({ pdf: prepared, fileName: file.name, page: 1 }, controller);
         }
-        latestOnImage.current(
-          prepared.kind === 'pdf'
-            ? { blob: prepared.blob, mediaType: 'application/pdf', bytes: prepared.bytes, fileName: file.name, pageCount: prepared.pageCount, preview: prepared.preview }
-            : { blob: prepared.blob, mediaType: 'image/jpeg', bytes: prepared.bytes, width: prepared.width, height: prepared.height },
-        );
+        if (prepared.kind === 'pdf') {
+          latestOnImage.current({ blob: prepared.blob, mediaType: 'application/pdf', bytes: prepared.bytes, fileName: file.name, pageCount: prepared.pageCount, preview: prepared.preview });
+          return setState({ kind: 'idle' });
+        }
+        const image: CapturedImage = { blob: prepared.blob, mediaType: 'image/jpeg', bytes: prepared.bytes, width: prepared.width, height: prepared.height };
+        if (prepared.findings?.length) return setState({ kind: 'flagged', image, findings: prepared.findings });
+        latestOnImage.current(image);
         setState({ kind: 'idle' });
       } catch (error) {
         if (controller.signal.aborted) return;
         setState(failureOf(error, budgetBytes));
       }
     },
-    [budgetBytes, allowPdf, closePdf, renderPage],
+    [budgetBytes, allowPdf, check, closePdf, renderPage],
   );
+
+  /** The person keeps a flagged photo ("Use it anyway"). */
+  const keepFlagged = useCallback(() => {
+    if (state.kind !== 'flagged') return;
+    latestOnImage.current(state.image);
+    setState({ kind: 'idle' });
+  }, [state]);
 
   /** The person picked page `page` (from 1) of the open PDF. */
   const choosePage = useCallback(
@@ -131,7 +145,7 @@ export function useImageIntake({ budgetBytes, allowPdf, onImage }: IntakeOptions
     [state, renderPage],
   );
 
-  return { state, take, choosePage };
+  return { state, take, choosePage, keepFlagged };
 }
 
 function failureOf(error: unknown, budgetBytes?: number): { kind: 'failed'; code: IntakeFailure; limit?: number } {

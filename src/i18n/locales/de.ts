@@ -268,6 +268,23 @@ const de: Messages = {
       PDF_BLANK_PAGE: 'Diese Seite ist leer. Wählen Sie die Seite mit Ihrem Namen und Ihrer Adresse.',
     },
   },
+  uploadCheck: {
+    title: 'Dieses Foto wird möglicherweise nicht akzeptiert',
+    hint: 'Die Prüfung kann nur einmal gesendet werden. Wählen Sie ein besseres Foto, oder verwenden Sie dieses, wenn Sie sicher sind, dass alles scharf und lesbar ist.',
+    strictHint: 'Bitte wählen Sie ein besseres Foto.',
+    useAnyway: 'Trotzdem verwenden',
+    previewAlt: 'Das von Ihnen gewählte Foto',
+    finding: {
+      dark: 'Es ist zu dunkel.',
+      bright: 'Es ist zu hell: Die Schrift ist verblasst.',
+      noDocument: 'Darauf ist kein Dokument zu sehen.',
+      cutOff: 'Ein Teil des Dokuments ist abgeschnitten.',
+      tooFar: 'Das Dokument ist auf dem Bild zu klein: Fotografieren Sie es aus größerer Nähe.',
+      glare: 'Eine Spiegelung verdeckt einen Teil des Dokuments.',
+      blur: 'Es ist unscharf: Der Text ist möglicherweise nicht lesbar.',
+      lowResolution: 'Die Auflösung ist zu gering: {{width}} × {{height}} Pixel, auf der langen Seite sind mindestens {{limit}} nötig.',
+    },
+  },
 };
 
 export default de;

@@ -271,6 +271,23 @@ const en = {
       PDF_BLANK_PAGE: 'This page is blank. Please choose the page that shows your name and address.',
     },
   },
+  uploadCheck: {
+    title: 'This photo may not be accepted',
+    hint: 'The verification can be sent only once. Choose a better photo, or use this one if you are sure everything is sharp and readable.',
+    strictHint: 'Please choose a better photo.',
+    useAnyway: 'Use it anyway',
+    previewAlt: 'The photo you chose',
+    finding: {
+      dark: 'It is too dark.',
+      bright: 'It is too bright: the print is washed out.',
+      noDocument: 'No document can be seen in it.',
+      cutOff: 'Part of the document is cut off.',
+      tooFar: 'The document is too small in the picture: take the photo from closer.',
+      glare: 'A reflection hides part of the document.',
+      blur: 'It is blurred: the text may not be readable.',
+      lowResolution: 'Its resolution is too low: {{width}} × {{height}} pixels, where at least {{limit}} on the long side are needed.',
+    },
+  },
 };
 
 export default en;

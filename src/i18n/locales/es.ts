@@ -268,6 +268,23 @@ const es: Messages = {
       PDF_BLANK_PAGE: 'Esta página está en blanco. Elige la página donde aparecen tu nombre y dirección.',
     },
   },
+  uploadCheck: {
+    title: 'Es posible que esta foto no se acepte',
+    hint: 'La verificación solo se puede enviar una vez. Elige una foto mejor, o usa esta si estás seguro de que todo se ve nítido y legible.',
+    strictHint: 'Elige una foto mejor.',
+    useAnyway: 'Usarla de todos modos',
+    previewAlt: 'La foto que has elegido',
+    finding: {
+      dark: 'Está demasiado oscura.',
+      bright: 'Está demasiado clara: el texto se ve desvaído.',
+      noDocument: 'No se ve ningún documento en ella.',
+      cutOff: 'Una parte del documento está cortada.',
+      tooFar: 'El documento sale demasiado pequeño: haz la foto más de cerca.',
+      glare: 'Un reflejo tapa parte del documento.',
+      blur: 'Está borrosa: puede que el texto no se lea.',
+      lowResolution: 'Su resolución es demasiado baja: {{width}} × {{height}} píxeles, y hacen falta al menos {{limit}} en el lado largo.',
+    },
+  },
 };
 
 export default es;

@@ -268,6 +268,23 @@ const et: Messages = {
       PDF_BLANK_PAGE: 'See lehekülg on tühi. Valige lehekülg, kus on näha teie nimi ja aadress.',
     },
   },
+  uploadCheck: {
+    title: 'Seda fotot ei pruugita vastu võtta',
+    hint: 'Kontrolli saab saata ainult üks kord. Valige parem foto või kasutage seda, kui olete kindel, et kõik on terav ja loetav.',
+    strictHint: 'Palun valige parem foto.',
+    useAnyway: 'Kasuta ikkagi',
+    previewAlt: 'Teie valitud foto',
+    finding: {
+      dark: 'See on liiga tume.',
+      bright: 'See on liiga hele: tekst on pleekinud.',
+      noDocument: 'Sellel ei ole dokumenti näha.',
+      cutOff: 'Osa dokumendist on ära lõigatud.',
+      tooFar: 'Dokument on pildil liiga väike: pildistage lähemalt.',
+      glare: 'Peegeldus katab osa dokumendist.',
+      blur: 'See on hägune: tekst ei pruugi olla loetav.',
+      lowResolution: 'Selle eraldusvõime on liiga väike: {{width}} × {{height}} pikslit, pikemal küljel on vaja vähemalt {{limit}}.',
+    },
+  },
 };
 
 export default et;

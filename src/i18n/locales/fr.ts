@@ -269,6 +269,23 @@ const fr: Messages = {
       PDF_BLANK_PAGE: 'Cette page est vide. Choisissez la page qui montre vos nom et adresse.',
     },
   },
+  uploadCheck: {
+    title: 'Cette photo risque d’être refusée',
+    hint: 'La vérification ne peut être envoyée qu’une fois. Choisissez une meilleure photo, ou utilisez celle-ci si vous êtes sûr que tout est net et lisible.',
+    strictHint: 'Veuillez choisir une meilleure photo.',
+    useAnyway: 'L’utiliser quand même',
+    previewAlt: 'La photo que vous avez choisie',
+    finding: {
+      dark: 'Elle est trop sombre.',
+      bright: 'Elle est trop claire : le texte est délavé.',
+      noDocument: 'Aucun document n’y est visible.',
+      cutOff: 'Une partie du document est coupée.',
+      tooFar: 'Le document est trop petit sur la photo : prenez-la de plus près.',
+      glare: 'Un reflet cache une partie du document.',
+      blur: 'Elle est floue : le texte risque d’être illisible.',
+      lowResolution: 'Sa résolution est trop faible : {{width}} × {{height}} pixels, alors qu’il en faut au moins {{limit}} sur le grand côté.',
+    },
+  },
 };
 
 export default fr;

@@ -268,6 +268,23 @@ const hu: Messages = {
       PDF_BLANK_PAGE: 'Ez az oldal üres. Válassza ki azt az oldalt, amelyen a neve és a címe látható.',
     },
   },
+  uploadCheck: {
+    title: 'Lehet, hogy ezt a fényképet nem fogadják el',
+    hint: 'Az ellenőrzést csak egyszer lehet elküldeni. Válasszon jobb fényképet, vagy használja ezt, ha biztos benne, hogy minden éles és olvasható.',
+    strictHint: 'Kérjük, válasszon jobb fényképet.',
+    useAnyway: 'Használat mégis',
+    previewAlt: 'Az Ön által választott fénykép',
+    finding: {
+      dark: 'Túl sötét.',
+      bright: 'Túl világos: a szöveg kifakult.',
+      noDocument: 'Nem látható rajta dokumentum.',
+      cutOff: 'A dokumentum egy része le van vágva.',
+      tooFar: 'A dokumentum túl kicsi a képen: fényképezze közelebbről.',
+      glare: 'Egy tükröződés eltakarja a dokumentum egy részét.',
+      blur: 'Elmosódott: előfordulhat, hogy a szöveg nem olvasható.',
+      lowResolution: 'A felbontása túl kicsi: {{width}} × {{height}} képpont, a hosszabb oldalon legalább {{limit}} kell.',
+    },
+  },
 };
 
 export default hu;

@@ -268,6 +268,23 @@ const it: Messages = {
       PDF_BLANK_PAGE: 'Questa pagina è vuota. Scegli la pagina con il tuo nome e indirizzo.',
     },
   },
+  uploadCheck: {
+    title: 'Questa foto potrebbe non essere accettata',
+    hint: 'La verifica si può inviare una sola volta. Scegli una foto migliore, oppure usa questa se sei sicuro che tutto sia nitido e leggibile.',
+    strictHint: 'Scegli una foto migliore.',
+    useAnyway: 'Usala comunque',
+    previewAlt: 'La foto che hai scelto',
+    finding: {
+      dark: 'È troppo scura.',
+      bright: 'È troppo chiara: il testo è sbiadito.',
+      noDocument: 'Non si vede alcun documento.',
+      cutOff: 'Una parte del documento è tagliata.',
+      tooFar: 'Il documento è troppo piccolo nella foto: scattala più da vicino.',
+      glare: 'Un riflesso copre parte del documento.',
+      blur: 'È sfocata: il testo potrebbe non essere leggibile.',
+      lowResolution: 'La risoluzione è troppo bassa: {{width}} × {{height}} pixel, mentre sul lato lungo ne servono almeno {{limit}}.',
+    },
+  },
 };
 
 export default it;

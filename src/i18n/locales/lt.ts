@@ -267,6 +267,23 @@ const lt: Messages = {
       PDF_BLANK_PAGE: 'Šis puslapis tuščias. Pasirinkite puslapį, kuriame matyti jūsų vardas, pavardė ir adresas.',
     },
   },
+  uploadCheck: {
+    title: 'Ši nuotrauka gali būti nepriimta',
+    hint: 'Patikrą galima pateikti tik vieną kartą. Pasirinkite geresnę nuotrauką arba naudokite šią, jei esate tikri, kad viskas ryšku ir įskaitoma.',
+    strictHint: 'Pasirinkite geresnę nuotrauką.',
+    useAnyway: 'Vis tiek naudoti',
+    previewAlt: 'Jūsų pasirinkta nuotrauka',
+    finding: {
+      dark: 'Ji per tamsi.',
+      bright: 'Ji per šviesi: tekstas išblukęs.',
+      noDocument: 'Joje nematyti dokumento.',
+      cutOff: 'Dalis dokumento nukirpta.',
+      tooFar: 'Dokumentas nuotraukoje per mažas: fotografuokite iš arčiau.',
+      glare: 'Atspindys dengia dalį dokumento.',
+      blur: 'Ji neryški: tekstas gali būti neįskaitomas.',
+      lowResolution: 'Jos skyra per maža: {{width}} × {{height}} taškų, o ilgojoje kraštinėje reikia bent {{limit}}.',
+    },
+  },
 };
 
 export default lt;

@@ -269,6 +269,23 @@ const lv: Messages = {
       PDF_BLANK_PAGE: 'Šī lapa ir tukša. Izvēlieties lapu, kurā redzams jūsu vārds, uzvārds un adrese.',
     },
   },
+  uploadCheck: {
+    title: 'Šis fotoattēls var netikt pieņemts',
+    hint: 'Pārbaudi var nosūtīt tikai vienu reizi. Izvēlieties labāku fotoattēlu vai izmantojiet šo, ja esat pārliecināts, ka viss ir ass un salasāms.',
+    strictHint: 'Lūdzu, izvēlieties labāku fotoattēlu.',
+    useAnyway: 'Tomēr izmantot',
+    previewAlt: 'Jūsu izvēlētais fotoattēls',
+    finding: {
+      dark: 'Tas ir pārāk tumšs.',
+      bright: 'Tas ir pārāk gaišs: teksts ir izbalējis.',
+      noDocument: 'Tajā nav redzams dokuments.',
+      cutOff: 'Daļa dokumenta ir nogriezta.',
+      tooFar: 'Dokuments attēlā ir pārāk mazs: fotografējiet tuvāk.',
+      glare: 'Atspīdums aizsedz daļu dokumenta.',
+      blur: 'Tas ir izplūdis: teksts var nebūt salasāms.',
+      lowResolution: 'Tā izšķirtspēja ir pārāk zema: {{width}} × {{height}} pikseļi, bet garākajā malā vajag vismaz {{limit}}.',
+    },
+  },
 };
 
 export default lv;

@@ -269,6 +269,23 @@ const pl: Messages = {
       PDF_BLANK_PAGE: 'Ta strona jest pusta. Wybierz stronę, na której widać Twoje imię, nazwisko i adres.',
     },
   },
+  uploadCheck: {
+    title: 'To zdjęcie może nie zostać przyjęte',
+    hint: 'Weryfikację można wysłać tylko raz. Wybierz lepsze zdjęcie albo użyj tego, jeśli masz pewność, że wszystko jest ostre i czytelne.',
+    strictHint: 'Wybierz lepsze zdjęcie.',
+    useAnyway: 'Użyj mimo to',
+    previewAlt: 'Wybrane przez Ciebie zdjęcie',
+    finding: {
+      dark: 'Jest za ciemne.',
+      bright: 'Jest za jasne: druk jest wyblakły.',
+      noDocument: 'Nie widać na nim dokumentu.',
+      cutOff: 'Część dokumentu jest ucięta.',
+      tooFar: 'Dokument jest na zdjęciu za mały: zrób zdjęcie z bliska.',
+      glare: 'Odblask zasłania część dokumentu.',
+      blur: 'Jest nieostre: tekst może być nieczytelny.',
+      lowResolution: 'Ma za niską rozdzielczość: {{width}} × {{height}} pikseli, a na dłuższym boku potrzeba co najmniej {{limit}}.',
+    },
+  },
 };
 
 export default pl;

@@ -269,6 +269,23 @@ const ro: Messages = {
       PDF_BLANK_PAGE: 'Această pagină este goală. Alegeți pagina pe care apar numele și adresa dvs.',
     },
   },
+  uploadCheck: {
+    title: 'Această fotografie poate fi respinsă',
+    hint: 'Verificarea poate fi trimisă o singură dată. Alegeți o fotografie mai bună sau folosiți-o pe aceasta dacă sunteți sigur că totul este clar și lizibil.',
+    strictHint: 'Vă rugăm să alegeți o fotografie mai bună.',
+    useAnyway: 'Folosește-o oricum',
+    previewAlt: 'Fotografia aleasă de dvs.',
+    finding: {
+      dark: 'Este prea întunecată.',
+      bright: 'Este prea luminoasă: textul este șters.',
+      noDocument: 'Nu se vede niciun document în ea.',
+      cutOff: 'O parte a documentului este tăiată.',
+      tooFar: 'Documentul este prea mic în imagine: fotografiați de mai aproape.',
+      glare: 'O reflexie acoperă o parte a documentului.',
+      blur: 'Este neclară: textul poate fi ilizibil.',
+      lowResolution: 'Rezoluția este prea mică: {{width}} × {{height}} pixeli, iar pe latura lungă sunt necesari cel puțin {{limit}}.',
+    },
+  },
 };
 
 export default ro;

@@ -268,6 +268,23 @@ const sv: Messages = {
       PDF_BLANK_PAGE: 'Den här sidan är tom. Välj sidan som visar ditt namn och din adress.',
     },
   },
+  uploadCheck: {
+    title: 'Det här fotot kanske inte godkänns',
+    hint: 'Verifieringen kan bara skickas en gång. Välj ett bättre foto, eller använd det här om du är säker på att allt är skarpt och läsbart.',
+    strictHint: 'Välj ett bättre foto.',
+    useAnyway: 'Använd det ändå',
+    previewAlt: 'Fotot du valde',
+    finding: {
+      dark: 'Det är för mörkt.',
+      bright: 'Det är för ljust: texten är urblekt.',
+      noDocument: 'Inget dokument syns på det.',
+      cutOff: 'En del av dokumentet är avskuren.',
+      tooFar: 'Dokumentet är för litet på bilden: fota närmare.',
+      glare: 'En reflex döljer en del av dokumentet.',
+      blur: 'Det är suddigt: texten kanske inte går att läsa.',
+      lowResolution: 'Upplösningen är för låg: {{width}} × {{height}} pixlar, men minst {{limit}} behövs på den långa sidan.',
+    },
+  },
 };
 
 export default sv;

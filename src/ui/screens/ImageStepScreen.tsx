@@ -1,4 +1,8 @@
+import { useContext, useMemo, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
+import { uploadCheckFor } from '../../quality/uploadFindings';
+import { FlaggedUpload } from '../FlaggedUpload';
+import { QualityGateContext } from '../qualityGate';
 import { useTranslation } from '../../i18n/react';
 import { isolate } from '../../core/bidi';
 import type { CaptureGuide } from '../../core/captureGuide';
@@ -32,7 +36,10 @@ const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.heic
 export function ImageStepScreen(props: ImageStepScreenProps) {
   const { eyebrow, step, wording, capture, image, budgetBytes, onImage, onContinue, onBack, backLabel } = props;
   const { settings } = step;
-  const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage });
+  const gate = useContext(QualityGateContext);
+  const check = useMemo(() => (gate === 'off' ? undefined : uploadCheckFor(capture.frame)), [gate, capture.frame]);
+  const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage, check });
+  const openPicker = useRef<(() => void) | null>(null);
   const busy = intake.state.kind === 'processing' || (intake.state.kind === 'choosingPage' && intake.state.progress !== null);
 
   return (
@@ -71,7 +78,17 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
                   onChoose={intake.choosePage}
                 />
               )}
+              {intake.state.kind === 'flagged' && (
+                <FlaggedUpload
+                  image={intake.state.image}
+                  findings={intake.state.findings}
+                  strict={gate === 'strict'}
+                  onChooseAnother={() => openPicker.current?.()}
+                  onUseAnyway={intake.keepFlagged}
+                />
+              )}
               <DropZone
+                openRef={openPicker}
                 accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
                 hasImage={Boolean(image)}
                 allowPdf={settings.canUploadPDF}
@@ -129,6 +146,8 @@ function PdfFirstPage({ image, alt }: { image: CapturedImage; alt: string }) {
 }
 
 interface DropZoneProps {
+  /** Set to the function that opens the file picker, for buttons outside the zone. */
+  openRef: { current: (() => void) | null };
   accept: string;
   allowPdf: boolean;
   hasImage: boolean;
@@ -141,7 +160,7 @@ interface DropZoneProps {
  * control, the zone takes drag and drop (react-dropzone). Types are not filtered here: the bytes
  * decide later, so a wrong file gets a precise message rather than a silent refusal.
  */
-function DropZone({ accept, allowPdf, hasImage, disabled, onFiles }: DropZoneProps) {
+function DropZone({ openRef, accept, allowPdf, hasImage, disabled, onFiles }: DropZoneProps) {
   const { t } = useTranslation();
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((rejection) => rejection.file)]),
@@ -150,6 +169,7 @@ function DropZone({ accept, allowPdf, hasImage, disabled, onFiles }: DropZonePro
     noClick: true,
     noKeyboard: true,
   });
+  openRef.current = open;
   return (
     <div {...getRootProps({ className: `mk-dropzone${isDragActive ? ' mk-dropzone--active' : ''}` })}>
       {/* Only the browser's file picker; the button below is the control people use. */}
