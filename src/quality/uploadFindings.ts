@@ -82,9 +82,14 @@ function documentFindings(frame: QualityFrame, kind: Exclude<DocumentKind, 'othe
     // (an empty table, a wall, the floor) is told that no document is in it.
     if (detail.textured >= MIN_TEXTURED_SHARE * detail.tiles) return [];
   }
+  // The camera's score is taken over the whole card, whose flat areas dilute it; an upload is only
+  // called blurred when its sharpest detail agrees, so a crisp but plain card (a drawing, a
+  // screenshot of a scan) is not sent back for nothing.
+  const blurConfirmed = failures.some((failure) => failure.code === 'blur') && isBlurred(tileScores(frame));
   const kept: UploadFinding[] = [];
   for (const failure of failures) {
-    if (failure.code !== 'tilted' && failure.code !== 'unsteady') kept.push({ code: failure.code });
+    if (failure.code === 'tilted' || failure.code === 'unsteady' || (failure.code === 'blur' && !blurConfirmed)) continue;
+    kept.push({ code: failure.code });
   }
   return kept;
 }
