@@ -6,7 +6,7 @@
  */
 import type { CaptureFrame } from '../core/captureGuide';
 import { analyseDocumentImage, type DocumentKind } from './analyseFrame';
-import { measureExposure } from './exposure';
+import { EXPOSURE_LIMITS, measureExposure } from './exposure';
 import { frameFromRgba, type QualityFrame } from './frame';
 import { extractRegion, rectQuad, type Region } from './region';
 import { measureSharpness, SHARPNESS_THRESHOLD } from './sharpness';
@@ -65,7 +65,13 @@ export function uploadFindings(frame: QualityFrame, check: UploadCheck, source: 
 
 function documentFindings(frame: QualityFrame, kind: Exclude<DocumentKind, 'other'>): UploadFinding[] {
   // No outline: an upload was framed by whoever took it, so the document is looked for everywhere.
-  let failures = analyseDocumentImage(frame, { kind, outline: null }).failures;
+  const first = analyseDocumentImage(frame, { kind, outline: null });
+  // The camera calls a card bright from its mean alone; a pale card photographed well is bright on
+  // average with its print still dark. An upload is called washed out only when its print is too.
+  if (first.failures[0]?.code === 'bright' && first.exposure.p5 < EXPOSURE_LIMITS.brightP5) {
+    return isBlurred(tileScores(frame)) ? [{ code: 'blur' }] : [];
+  }
+  let failures = first.failures;
   for (const inset of RETRY_INSETS) {
     if (!failures.some((failure) => failure.code === 'noDocument')) break;
     // Only a look that finds the whole document replaces the first: a crop must not hide a cut-off edge.

@@ -103,18 +103,14 @@ export async function chooseFile(page: Page, file: { name: string; mimeType: str
   await page.getByText(/Photo ready|PDF ready/).waitFor({ timeout: 60_000 });
 }
 
-/**
- * A small real JPEG drawn in the page: within every budget, so it goes through without re-encoding
- * and walks stay quick. The card is a light beige, not paper white, which the upload checks would
- * rightly call washed out.
- */
+/** A small real JPEG drawn in the page: within every budget, so it goes through without re-encoding and walks stay quick. */
 export async function smallJpeg(page: Page): Promise<Buffer> {
   const base64 = await page.evaluate(async () => {
     const canvas = new OffscreenCanvas(1600, 1200);
     const context = canvas.getContext('2d')!;
     context.fillStyle = '#8a6f55';
     context.fillRect(0, 0, 1600, 1200);
-    context.fillStyle = '#d6d0c2';
+    context.fillStyle = '#f4f1e8';
     context.fillRect(300, 250, 1000, 640);
     context.fillStyle = '#333';
     for (let line = 0; line < 12; line++) context.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
