@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compressImage } from '../../src/compress/compressImage';
 import type { UploadCheck } from '../../src/quality/uploadFindings';
-import { documentPhoto, facePhoto, heicOf, screenshotPng } from './compressFixtures';
+import { documentPhoto, facePhoto, heicOf, plainCardJpeg, screenshotPng } from './compressFixtures';
 import { scanJpeg } from './pdfFixtures';
 import { spoiledDocumentPhoto } from './uploadQualityFixtures';
 
@@ -25,15 +25,7 @@ describe('upload checks on sharp photos', () => {
   });
 
   it('never flags a crisp, plain, paper-white drawn card (the small photo the end-to-end walks use)', async () => {
-    const canvas = new OffscreenCanvas(1600, 1200);
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#8a6f55';
-    ctx.fillRect(0, 0, 1600, 1200);
-    ctx.fillStyle = '#f4f1e8';
-    ctx.fillRect(300, 250, 1000, 640);
-    ctx.fillStyle = '#333';
-    for (let line = 0; line < 12; line++) ctx.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
-    const card = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    const card = await plainCardJpeg();
     expect(await findings(card, CARD)).toEqual([]);
     expect(await findings(card, { scope: 'document', kind: 'passport' })).toEqual([]);
   });
