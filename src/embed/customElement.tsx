@@ -3,6 +3,7 @@ import type { OnboardingError } from '../core/errors';
 import type { Session } from '../core/token';
 import type { Translations } from '../i18n';
 import type { ColorScheme } from '../ui/colorScheme';
+import type { QualityGate } from '../ui/qualityGate';
 import type { CompleteEvent, ExitEvent, StepChange } from '../ui/events';
 import { Onboarding, type OnboardingProps } from '../ui/Onboarding';
 import widgetCss from '../ui/styles.css?inline';
@@ -18,7 +19,7 @@ export interface MarkIdOnboardingEventMap {
 }
 
 /** Attribute → property. `theme` and `translations` take JSON; `closable` is present or absent. */
-const STRING_ATTRIBUTES = { 'session-url': 'sessionUrl', 'submit-url': 'submitUrl', locale: 'locale', 'color-scheme': 'colorScheme' } as const;
+const STRING_ATTRIBUTES = { 'session-url': 'sessionUrl', 'submit-url': 'submitUrl', locale: 'locale', 'color-scheme': 'colorScheme', 'quality-gate': 'qualityGate' } as const;
 const JSON_ATTRIBUTES = { theme: 'theme', translations: 'translations' } as const;
 
 /**
@@ -99,6 +100,13 @@ export class MarkIdOnboardingElement extends HTMLElement {
   }
   set colorScheme(value: ColorScheme | undefined) {
     this.#set('colorScheme', value === 'light' || value === 'dark' || value === 'auto' ? value : undefined);
+  }
+  /** `'warn'` (default), `'strict'` or `'off'`: see OnboardingProps.qualityGate. Anything else means the default. */
+  get qualityGate(): QualityGate | undefined {
+    return this.#props.qualityGate;
+  }
+  set qualityGate(value: QualityGate | undefined) {
+    this.#set('qualityGate', value === 'warn' || value === 'strict' || value === 'off' ? value : undefined);
   }
   /** Shows the close control; the page listens for `markid-exit` and removes the element. */
   get closable(): boolean {
