@@ -10,11 +10,11 @@
  *   pipeline's own floor in bench/run.ts.
  * The very first open, with pdf.js and its worker still to load, is reported on its own.
  */
-import { compressImageWithDetails } from '../src/compress/compressImage';
-import { prepareUpload } from '../src/compress/prepareUpload';
-import { pageToJpeg } from '../src/pdf/pageToJpeg';
-import { makePdf } from '../test/pdfWriter';
-import { pdfBlob, scanJpeg, textStatement } from '../test/browser/pdfFixtures';
+import { compressImageWithDetails } from '../src/compress/compressImage.ts';
+import { prepareUpload } from '../src/compress/prepareUpload.ts';
+import { pageToJpeg } from '../src/pdf/pageToJpeg.ts';
+import { makePdf } from '../test/pdfWriter.ts';
+import { pdfBlob, scanJpeg, textStatement } from '../test/browser/pdfFixtures.ts';
 
 export interface PdfBenchRow {
   fixture: string;

@@ -8,9 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
-import { planBudget } from '../src/core/budget';
-import { CHROMIUM_ARGS, findChromium } from '../test/chromium';
-import type { PdfBenchRow } from './pdf.bench';
+import { planBudget } from '../src/core/budget.ts';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium.ts';
+import type { PdfBenchRow } from './pdf.bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 5;

@@ -4,9 +4,9 @@
  * of copying it (what handing a frame to the worker costs at least), side by side in one run.
  * Exits non-zero when a check's precision or recall is under 0.95.
  */
-import { analyseFrame, NO_HISTORY, type FrameHistory } from '../src/quality/analyseFrame';
-import { confusionMatrices, runLabelledSet } from '../test/quality/labelled';
-import { drawScene } from '../test/quality/scenes';
+import { analyseFrame, NO_HISTORY, type FrameHistory } from '../src/quality/analyseFrame.ts';
+import { confusionMatrices, runLabelledSet } from '../test/quality/labelled.ts';
+import { drawScene } from '../test/quality/scenes.ts';
 
 const PER_KIND = Number(process.env.QUALITY_PER_KIND ?? 20);
 const SEQUENCES = Number(process.env.QUALITY_SEQUENCES ?? 10);

@@ -10,9 +10,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, findChromium } from '../test/chromium';
-import { planBudget } from '../src/core/budget';
-import type { BenchReport, BenchRow } from './compress.bench';
+import { CHROMIUM_ARGS, findChromium } from '../test/chromium.ts';
+import { planBudget } from '../src/core/budget.ts';
+import type { BenchReport, BenchRow } from './compress.bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 5;

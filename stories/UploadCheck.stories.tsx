@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, within } from 'storybook/test';
-import type { CapturedImage } from '../src/core/flow';
-import type { UploadFinding } from '../src/quality/uploadFindings';
-import { FlaggedUpload } from '../src/ui/FlaggedUpload';
-import { documentPhoto } from './fixtures';
+import type { CapturedImage } from '../src/core/flow.ts';
+import type { UploadFinding } from '../src/quality/uploadFindings.ts';
+import { FlaggedUpload } from '../src/ui/FlaggedUpload.tsx';
+import { documentPhoto } from './fixtures.ts';
 
 /** An uploaded photo that failed a check, as the image step shows it before keeping it: one story per message. */
 const meta = {

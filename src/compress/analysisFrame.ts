@@ -3,9 +3,9 @@
  * long side, drawn from the bitmap the pipeline decoded anyway (upright, already at most 4096 px),
  * so a check costs one small draw and one read of ~300,000 pixels, never a second decode.
  */
-import { frameFromRgba, MAX_ANALYSIS_SIDE, type QualityFrame } from '../quality/frame';
-import { uploadFindings, type UploadCheck, type UploadFinding } from '../quality/uploadFindings';
-import type { PixelMeter } from './canvas';
+import { frameFromRgba, MAX_ANALYSIS_SIDE, type QualityFrame } from '../quality/frame.ts';
+import { uploadFindings, type UploadCheck, type UploadFinding } from '../quality/uploadFindings.ts';
+import type { PixelMeter } from './canvas.ts';
 
 export function analysisFrame(bitmap: ImageBitmap, meter: PixelMeter): QualityFrame | null {
   const scale = Math.min(1, MAX_ANALYSIS_SIDE / Math.max(bitmap.width, bitmap.height));

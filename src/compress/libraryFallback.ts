@@ -4,9 +4,9 @@
  * and bytes the native path keeps (README, "Compression"). Loaded only when needed: a separate
  * chunk of the worker's bundle, same origin.
  */
-import { readJpegInfo } from '../core/jpeg';
-import { describe, Failure } from './failure';
-import type { Job, Result } from './job';
+import { readJpegInfo } from '../core/jpeg.ts';
+import { describe, Failure } from './failure.ts';
+import type { Job, Result } from './job.ts';
 
 /** The library's per-round shrink factor (browser-image-compression 2.x). */
 export const LIBRARY_STEP = 0.95;

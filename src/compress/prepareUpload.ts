@@ -3,10 +3,10 @@
  * flow allows PDFs, the PDF itself (sent as is, never recompressed) or, when the PDF is over
  * budget, the opened document for the person to pick the page to send. Type from bytes, not name.
  */
-import { SNIFF_BYTES, sniffFileType } from '../core/fileType';
-import type { PdfDocument } from '../pdf/pdfDocument';
-import { compressImage, type CompressedImage, type CompressOptions } from './compressImage';
-import { ImageError } from './errors';
+import { SNIFF_BYTES, sniffFileType } from '../core/fileType.ts';
+import type { PdfDocument } from '../pdf/pdfDocument.ts';
+import { compressImage, type CompressedImage, type CompressOptions } from './compressImage.ts';
+import { ImageError } from './errors.ts';
 
 /** CSS width of the first-page preview of a PDF sent as is. */
 const PDF_PREVIEW_WIDTH = 320;
@@ -59,10 +59,10 @@ export async function prepareUpload(file: Blob, options: PrepareOptions): Promis
 }
 
 async function preparePdf(file: Blob, budgetBytes: number, signal: AbortSignal | undefined): Promise<PreparedPdf | PdfPages> {
-  let module: typeof import('../pdf/pdfDocument');
+  let module: typeof import('../pdf/pdfDocument.ts');
   try {
     // pdf.js (~400 kB, plus its worker) is fetched only now, from the widget's own files.
-    module = await import('../pdf/pdfDocument');
+    module = await import('../pdf/pdfDocument.ts');
   } catch (error) {
     throw new ImageError('ENCODE_FAILED', `The PDF reader could not be loaded: ${String(error)}`, 'pdf');
   }

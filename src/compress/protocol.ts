@@ -1,6 +1,6 @@
 /** Messages between {@link ./compressImage} and {@link ./compress.worker}. */
-import type { SniffedType } from '../core/fileType';
-import type { UploadCheck, UploadFinding } from '../quality/uploadFindings';
+import type { SniffedType } from '../core/fileType.ts';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings.ts';
 
 /** What the worker decodes: the browser's own decoders, plus libheif for HEIC/HEIF. */
 export type DecodableType = Extract<SniffedType, 'jpeg' | 'png' | 'webp' | 'heic'>;

@@ -3,8 +3,8 @@
  * resolution on the main thread (pdf.js draws on a DOM canvas), encoded within the step's budget
  * by the compression worker's own search, so a page is held to exactly the rules of a photo.
  */
-import { encodeBitmap, type CompressedImage } from '../compress/compressImage';
-import type { PdfDocument } from './pdfDocument';
+import { encodeBitmap, type CompressedImage } from '../compress/compressImage.ts';
+import type { PdfDocument } from './pdfDocument.ts';
 
 export interface PageOptions {
   budgetBytes: number;

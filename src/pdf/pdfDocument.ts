@@ -11,9 +11,9 @@
  * need a CMap (non-embedded CJK fonts) lose that text — the whole file is sent when it fits.
  */
 import { AnnotationMode, getDocument, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist';
-import { endsLikePdf, isBlank, previewDrawing, uploadDrawing, type Drawing } from '../core/pdfPage';
-import { ImageError, type ImageErrorCode } from '../compress/errors';
-import { pdfWorker } from './pdfWorker';
+import { endsLikePdf, isBlank, previewDrawing, uploadDrawing, type Drawing } from '../core/pdfPage.ts';
+import { ImageError, type ImageErrorCode } from '../compress/errors.ts';
+import { pdfWorker } from './pdfWorker.ts';
 
 export interface PdfDocument {
   readonly pageCount: number;

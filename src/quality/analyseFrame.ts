@@ -2,16 +2,16 @@
  * Every check on one frame, in one typed result. Pure: the same pixels and history always give the
  * same answer, so the live camera (in a worker), the still review and uploaded photos share it.
  */
-import { FRAME_ASPECT, frameRect, type FrameRect } from '../core/captureGuide';
-import { detectDocument, type DocumentDetection } from './documentDetection';
-import { measureExposure, EXPOSURE_LIMITS, type ExposureMeasure } from './exposure';
-import { byImportance, type QualityFailure, type QualityFault } from './faults';
-import type { QualityFrame } from './frame';
-import { measureGlare, GLARE_LIMITS, type GlareMeasure } from './glare';
-import type { Quad } from './geometry';
-import { extractRegion, rectQuad } from './region';
-import { measureSharpness, SHARPNESS_THRESHOLD, type SharpnessMeasure } from './sharpness';
-import { isSteady, measureSteadiness, type MotionMemory, type SteadinessMeasure } from './steadiness';
+import { FRAME_ASPECT, frameRect, type FrameRect } from '../core/captureGuide.ts';
+import { detectDocument, type DocumentDetection } from './documentDetection.ts';
+import { measureExposure, EXPOSURE_LIMITS, type ExposureMeasure } from './exposure.ts';
+import { byImportance, type QualityFailure, type QualityFault } from './faults.ts';
+import type { QualityFrame } from './frame.ts';
+import { measureGlare, GLARE_LIMITS, type GlareMeasure } from './glare.ts';
+import type { Quad } from './geometry.ts';
+import { extractRegion, rectQuad } from './region.ts';
+import { measureSharpness, SHARPNESS_THRESHOLD, type SharpnessMeasure } from './sharpness.ts';
+import { isSteady, measureSteadiness, type MotionMemory, type SteadinessMeasure } from './steadiness.ts';
 
 /** What is being photographed: an ID-1 card (identity card, residence permit, driving licence), a passport's photo page, or anything else. */
 export type DocumentKind = 'idDocument' | 'passport' | 'other';

@@ -4,11 +4,11 @@
  * side's candidates ({@link fitLine}), corners where the lines cross. No OpenCV: every npm build
  * of it needs `new Function`, which the hosted page's CSP forbids.
  */
-import type { FrameRect } from '../core/captureGuide';
-import { edgePoints, isHorizontal, type Side } from './edgePoints';
-import { shrinkLuma, type LumaImage } from './frame';
-import { distance, intersect, isConvex, quadArea, scaleQuad, type EdgeLine, type Point, type Quad } from './geometry';
-import { fitLine, type LineFit } from './lineFit';
+import type { FrameRect } from '../core/captureGuide.ts';
+import { edgePoints, isHorizontal, type Side } from './edgePoints.ts';
+import { shrinkLuma, type LumaImage } from './frame.ts';
+import { distance, intersect, isConvex, quadArea, scaleQuad, type EdgeLine, type Point, type Quad } from './geometry.ts';
+import { fitLine, type LineFit } from './lineFit.ts';
 
 export interface SideFinding {
   /** Share of the scanlines between the side's corners that agree with its line, 0..1. */

@@ -4,7 +4,7 @@
  * The document's own edge is usually the first step; a few more are kept so a mark on the table
  * outside it does not hide it.
  */
-import type { LumaImage } from './frame';
+import type { LumaImage } from './frame.ts';
 
 export type Side = 'top' | 'right' | 'bottom' | 'left';
 

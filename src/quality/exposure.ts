@@ -1,5 +1,5 @@
 /** Exposure of the document region: mean, 5th and 95th percentile of luma. */
-import type { Region } from './region';
+import type { Region } from './region.ts';
 
 export interface ExposureMeasure {
   mean: number;

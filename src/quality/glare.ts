@@ -2,7 +2,7 @@
  * Glare: pixels of the document region that are near white and colourless (a reflection of the
  * lamp, not the card's print), as a share of the region and as the largest connected spot.
  */
-import type { Region } from './region';
+import type { Region } from './region.ts';
 
 export interface GlareMeasure {
   /** Share of the region, 0..1. */

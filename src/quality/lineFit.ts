@@ -2,8 +2,8 @@
  * A straight edge through scattered candidate points: RANSAC over pairs (deterministic, so a
  * frame always gives the same answer), then least squares on the points it agreed with.
  */
-import type { EdgeLine } from './geometry';
-import type { EdgePoint } from './edgePoints';
+import type { EdgeLine } from './geometry.ts';
+import type { EdgePoint } from './edgePoints.ts';
 
 export interface LineFit {
   line: EdgeLine;

@@ -2,8 +2,8 @@
  * The document cut out of the frame and straightened to a fixed size, so sharpness, glare and
  * exposure are measured on the document alone and a card 300 px wide scores like one 600 px wide.
  */
-import type { QualityFrame } from './frame';
-import { quadPoint, type Quad } from './geometry';
+import type { QualityFrame } from './frame.ts';
+import { quadPoint, type Quad } from './geometry.ts';
 
 export interface Region {
   width: number;

@@ -5,7 +5,7 @@
  * dim but sharp card is not taken for a blurred one; and the weakest of four directions counts,
  * because a shaking hand smears along one direction and leaves the others crisp.
  */
-import type { Region } from './region';
+import type { Region } from './region.ts';
 
 export interface SharpnessMeasure {
   /** Weakest directional second-difference variance relative to the luma variance (×100). */

@@ -3,8 +3,8 @@
  * a small thumbnail, which averages sensor noise away) and how far the document's corners moved.
  * Needs the previous frame; a single still has no steadiness to measure.
  */
-import { shrinkLuma, type LumaImage } from './frame';
-import { distance, type Quad } from './geometry';
+import { shrinkLuma, type LumaImage } from './frame.ts';
+import { distance, type Quad } from './geometry.ts';
 
 export interface SteadinessMeasure {
   /** Mean absolute luma difference to the previous frame's thumbnail, in grey levels. */

@@ -4,12 +4,12 @@
  * only what makes sense for anything else (a bill, a merchant's own photo): blur and exposure over
  * the whole picture. Every step also gets the legibility floor of the source's resolution. Pure.
  */
-import type { CaptureFrame } from '../core/captureGuide';
-import { analyseDocumentImage, type DocumentKind } from './analyseFrame';
-import { EXPOSURE_LIMITS, measureExposure } from './exposure';
-import { frameFromRgba, type QualityFrame } from './frame';
-import { extractRegion, rectQuad, type Region } from './region';
-import { measureSharpness, SHARPNESS_THRESHOLD } from './sharpness';
+import type { CaptureFrame } from '../core/captureGuide.ts';
+import { analyseDocumentImage, type DocumentKind } from './analyseFrame.ts';
+import { EXPOSURE_LIMITS, measureExposure } from './exposure.ts';
+import { frameFromRgba, type QualityFrame } from './frame.ts';
+import { extractRegion, rectQuad, type Region } from './region.ts';
+import { measureSharpness, SHARPNESS_THRESHOLD } from './sharpness.ts';
 
 /**
  * Insets (share of each side) of the second and third looks for a document not found in the whole

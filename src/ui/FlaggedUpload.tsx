@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type { CapturedImage } from '../core/flow';
-import { useTranslation } from '../i18n/react';
-import type { UploadFinding } from '../quality/uploadFindings';
-import { ImagePreview } from './ImagePreview';
+import type { CapturedImage } from '../core/flow.ts';
+import { useTranslation } from '../i18n/react.tsx';
+import type { UploadFinding } from '../quality/uploadFindings.ts';
+import { ImagePreview } from './ImagePreview.tsx';
 
 interface FlaggedUploadProps {
   image: CapturedImage;

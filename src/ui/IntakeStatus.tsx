@@ -1,6 +1,6 @@
-import { useTranslation } from '../i18n/react';
-import { formatSize } from './stepWording';
-import type { IntakeFailure, IntakeState } from './useImageIntake';
+import { useTranslation } from '../i18n/react.tsx';
+import { formatSize } from './stepWording.ts';
+import type { IntakeFailure, IntakeState } from './useImageIntake.ts';
 
 /** The message for a failure: the PDF reader's own codes have their own section of the locale files. */
 export function failureKey(code: IntakeFailure): string {

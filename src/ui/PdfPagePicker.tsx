@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import { MAX_THUMBNAILS } from '../core/pdfPage';
-import { useTranslation } from '../i18n/react';
-import type { PdfDocument } from '../pdf/pdfDocument';
-import { useObjectUrl } from './ImagePreview';
-import { formatSize } from './stepWording';
+import { MAX_THUMBNAILS } from '../core/pdfPage.ts';
+import { useTranslation } from '../i18n/react.tsx';
+import type { PdfDocument } from '../pdf/pdfDocument.ts';
+import { useObjectUrl } from './ImagePreview.tsx';
+import { formatSize } from './stepWording.ts';
 
 interface PdfPagePickerProps {
   document: Pick<PdfDocument, 'pageCount' | 'preview'>;

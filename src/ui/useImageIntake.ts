@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CapturedImage } from '../core/flow';
-import { isImageError, type ImageErrorCode } from '../compress/compressImage';
-import { prepareUpload, type PdfPages } from '../compress/prepareUpload';
-import { pageToJpeg } from '../pdf/pageToJpeg';
-import type { UploadCheck, UploadFinding } from '../quality/uploadFindings';
+import type { CapturedImage } from '../core/flow.ts';
+import { isImageError, type ImageErrorCode } from '../compress/compressImage.ts';
+import { prepareUpload, type PdfPages } from '../compress/prepareUpload.ts';
+import { pageToJpeg } from '../pdf/pageToJpeg.ts';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings.ts';
 
 /** Why a file was not taken: the compressor's and PDF reader's codes, plus two of the intake's own. */
 export type IntakeFailure = ImageErrorCode | 'MULTIPLE_FILES' | 'HEIC';

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { prepareUpload, type PdfPages } from '../../src/compress/prepareUpload';
-import { pageToJpeg } from '../../src/pdf/pageToJpeg';
-import { makePdf } from '../pdfWriter';
-import { bytesOf, isJpeg } from './compressFixtures';
-import { pageOfStatement, pdfBlob, scannedStatement, textStatement } from './pdfFixtures';
+import { prepareUpload, type PdfPages } from '../../src/compress/prepareUpload.ts';
+import { pageToJpeg } from '../../src/pdf/pageToJpeg.ts';
+import { makePdf } from '../pdfWriter.ts';
+import { bytesOf, isJpeg } from './compressFixtures.ts';
+import { pageOfStatement, pdfBlob, scannedStatement, textStatement } from './pdfFixtures.ts';
 
 const BUDGET = 4_500_000;
 

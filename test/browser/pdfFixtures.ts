@@ -3,8 +3,8 @@
  * as a bank's scanner sends it (full-page JPEG scans at 300 dpi with paper grain), one with text
  * only, and the broken kinds. Deterministic (seeded); nothing binary is checked in.
  */
-import { makePdf, type PdfOptions, type PdfPageSpec } from '../pdfWriter';
-import { addNoise, mulberry32, paper } from './compressFixtures';
+import { makePdf, type PdfOptions, type PdfPageSpec } from '../pdfWriter.ts';
+import { addNoise, mulberry32, paper } from './compressFixtures.ts';
 
 /** A4 at 300 dpi, the resolution office scanners default to. */
 const SCAN_WIDTH = 2480;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compressImage } from '../../src/compress/compressImage';
-import type { UploadCheck } from '../../src/quality/uploadFindings';
-import { documentPhoto, facePhoto, heicOf, plainCardJpeg, screenshotPng } from './compressFixtures';
-import { scanJpeg } from './pdfFixtures';
-import { spoiledDocumentPhoto } from './uploadQualityFixtures';
+import { compressImage } from '../../src/compress/compressImage.ts';
+import type { UploadCheck } from '../../src/quality/uploadFindings.ts';
+import { documentPhoto, facePhoto, heicOf, plainCardJpeg, screenshotPng } from './compressFixtures.ts';
+import { scanJpeg } from './pdfFixtures.ts';
+import { spoiledDocumentPhoto } from './uploadQualityFixtures.ts';
 
 const CARD: UploadCheck = { scope: 'document', kind: 'idDocument' };
 const BASIC: UploadCheck = { scope: 'basic' };

@@ -3,7 +3,7 @@
  * in a dim room, and with a lamp's reflection across the card. Shared by the browser tests and
  * the end-to-end run; deterministic.
  */
-import { documentPhoto } from './compressFixtures';
+import { documentPhoto } from './compressFixtures.ts';
 
 export type Spoiled = 'blurred' | 'dark' | 'glared';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { base64Length } from '../../src/core/limits';
+import { base64Length } from '../../src/core/limits.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, makeDocumentPhoto, minimalPdf, startHarness, type Harness } from './harness';
+import { axeViolations, makeDocumentPhoto, minimalPdf, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 

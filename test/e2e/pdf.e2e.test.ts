@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base64Length } from '../../src/core/limits';
-import { axeViolations, chooseFile, smallJpeg, startHarness, type Harness } from './harness';
+import { base64Length } from '../../src/core/limits.ts';
+import { axeViolations, chooseFile, smallJpeg, startHarness, type Harness } from './harness.ts';
 
 /**
  * A bank statement as banks send it, at the proof-of-address step: a 3-page scan of ~7 MB, over

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, makeDocumentPhoto, startHarness, toFirstPhoto, type Harness } from './harness';
+import { axeViolations, makeDocumentPhoto, startHarness, toFirstPhoto, type Harness } from './harness.ts';
 
 /**
  * Uploaded card photos checked before they are spent: a blurred, a dark and a glared 12 MP photo

@@ -3,9 +3,9 @@
  * same card with fresh sensor noise each frame, or sliding across the view), each with the faults
  * it must raise. Shared by the accuracy test and `bench:quality`.
  */
-import { analyseFrame, NO_HISTORY, type FrameHistory, type QualityReport } from '../../src/quality/analyseFrame';
-import { QUALITY_FAULTS, type QualityFault } from '../../src/quality/faults';
-import { drawScene, EXPECTED_FAULTS, SCENE_KINDS, type SceneKind } from './scenes';
+import { analyseFrame, NO_HISTORY, type FrameHistory, type QualityReport } from '../../src/quality/analyseFrame.ts';
+import { QUALITY_FAULTS, type QualityFault } from '../../src/quality/faults.ts';
+import { drawScene, EXPECTED_FAULTS, SCENE_KINDS, type SceneKind } from './scenes.ts';
 
 export interface LabelledResult {
   label: SceneKind | 'steady' | 'moving';

@@ -3,10 +3,10 @@
  * lines and a security pattern, on a table, photographed well or with one thing wrong. Each
  * scene knows which faults it should raise, so tests and `bench:quality` can count hits and misses.
  */
-import { frameRect } from '../../src/core/captureGuide';
-import { DOCUMENT_ASPECT, type DocumentKind } from '../../src/quality/analyseFrame';
-import type { QualityFault } from '../../src/quality/faults';
-import { frameFromRgba, type QualityFrame } from '../../src/quality/frame';
+import { frameRect } from '../../src/core/captureGuide.ts';
+import { DOCUMENT_ASPECT, type DocumentKind } from '../../src/quality/analyseFrame.ts';
+import type { QualityFault } from '../../src/quality/faults.ts';
+import { frameFromRgba, type QualityFrame } from '../../src/quality/frame.ts';
 import {
   addNoise,
   drawWarped,
@@ -21,7 +21,7 @@ import {
   toRgba,
   type Picture,
   type Rgb,
-} from './drawing';
+} from './drawing.ts';
 
 export type SceneKind = 'sharp' | 'defocus' | 'motion' | 'glare' | 'dark' | 'overexposed' | 'cutOff' | 'tilted' | 'tooFar' | 'noDocument';
 

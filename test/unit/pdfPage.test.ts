@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { endsLikePdf, isBlank, previewDrawing, UPLOAD_MAX_LONG_SIDE, UPLOAD_MAX_PIXELS, UPLOAD_MIN_LONG_SIDE, uploadDrawing } from '../../src/core/pdfPage';
+import { endsLikePdf, isBlank, previewDrawing, UPLOAD_MAX_LONG_SIDE, UPLOAD_MAX_PIXELS, UPLOAD_MIN_LONG_SIDE, uploadDrawing } from '../../src/core/pdfPage.ts';
 
 describe('uploadDrawing', () => {
   it('draws A4 and US Letter at 200 dpi', () => {

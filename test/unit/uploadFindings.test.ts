@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frameFromRgba } from '../../src/quality/frame';
-import { LEGIBLE_LONG_SIDE, uploadCheckFor, uploadFindings } from '../../src/quality/uploadFindings';
+import { frameFromRgba } from '../../src/quality/frame.ts';
+import { LEGIBLE_LONG_SIDE, uploadCheckFor, uploadFindings } from '../../src/quality/uploadFindings.ts';
 
 /** A frame of text-like stripes (sharp detail everywhere) at grey levels `ink` on `paper`. */
 function stripes(width: number, height: number, paper: number, ink: number, smear = 0) {

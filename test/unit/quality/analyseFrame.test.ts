@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseDocumentImage, analyseFrame, faultsOf, NO_HISTORY, type FrameHistory } from '../../../src/quality';
-import { drawScene, EXPECTED_FAULTS, SCENE_KINDS } from '../../quality/scenes';
+import { analyseDocumentImage, analyseFrame, faultsOf, NO_HISTORY, type FrameHistory } from '../../../src/quality/index.ts';
+import { drawScene, EXPECTED_FAULTS, SCENE_KINDS } from '../../quality/scenes.ts';
 
 describe('analyseDocumentImage', () => {
   it.each(SCENE_KINDS)('names exactly the fault of a %s scene', (kind) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { frameRect } from '../../../src/core/captureGuide';
-import { detectDocument } from '../../../src/quality/documentDetection';
-import { distance } from '../../../src/quality/geometry';
-import { drawScene, type SceneKind } from '../../quality/scenes';
+import { frameRect } from '../../../src/core/captureGuide.ts';
+import { detectDocument } from '../../../src/quality/documentDetection.ts';
+import { distance } from '../../../src/quality/geometry.ts';
+import { drawScene, type SceneKind } from '../../quality/scenes.ts';
 
 const CARD_OUTLINE = frameRect(640 / 480, 'CARD');
 const detect = (kind: SceneKind, seed: number) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { measureExposure } from '../../../src/quality/exposure';
-import { paintedRegion } from './regionFixtures';
+import { measureExposure } from '../../../src/quality/exposure.ts';
+import { paintedRegion } from './regionFixtures.ts';
 
 /** Print on paper: dark strokes on a light ground, scaled by `gain` and lifted by `lift`. */
 const printed = (gain: number, lift = 0) => paintedRegion(120, 80, (x, y) => [Math.min(255, ((x + y) % 9 < 2 ? 40 : 210) * gain + lift), 10]);

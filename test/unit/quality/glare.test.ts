@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GLARE_LIMITS, measureGlare } from '../../../src/quality/glare';
-import { paintedRegion } from './regionFixtures';
+import { GLARE_LIMITS, measureGlare } from '../../../src/quality/glare.ts';
+import { paintedRegion } from './regionFixtures.ts';
 
 describe('measureGlare', () => {
   it('finds nothing on a printed card', () => {

@@ -1,4 +1,4 @@
-import type { Region } from '../../../src/quality/region';
+import type { Region } from '../../../src/quality/region.ts';
 
 /** A region filled by `paint(x, y)` → [luma, chroma], for checks that need no document. */
 export function paintedRegion(width: number, height: number, paint: (x: number, y: number) => readonly [number, number]): Region {

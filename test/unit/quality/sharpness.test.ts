@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { extractRegion, rectQuad } from '../../../src/quality/region';
-import { measureSharpness, SHARPNESS_THRESHOLD } from '../../../src/quality/sharpness';
-import { drawScene } from '../../quality/scenes';
-import type { Quad } from '../../../src/quality/geometry';
+import { extractRegion, rectQuad } from '../../../src/quality/region.ts';
+import { measureSharpness, SHARPNESS_THRESHOLD } from '../../../src/quality/sharpness.ts';
+import { drawScene } from '../../quality/scenes.ts';
+import type { Quad } from '../../../src/quality/geometry.ts';
 
 const regionOf = (scene: ReturnType<typeof drawScene>) => extractRegion(scene.frame, scene.corners as unknown as Quad, scene.document === 'passport' ? 1.42 : 1.586);
 

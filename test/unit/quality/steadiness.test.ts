@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSteady, measureSteadiness, STEADINESS_LIMITS, type MotionMemory } from '../../../src/quality/steadiness';
-import { drawScene } from '../../quality/scenes';
-import type { Quad } from '../../../src/quality/geometry';
+import { isSteady, measureSteadiness, STEADINESS_LIMITS, type MotionMemory } from '../../../src/quality/steadiness.ts';
+import { drawScene } from '../../quality/scenes.ts';
+import type { Quad } from '../../../src/quality/geometry.ts';
 
 describe('measureSteadiness', () => {
   it('has nothing to say about the first frame', () => {
