@@ -60,6 +60,8 @@ function measure(output: Output, entryName: string): Sizes {
 function kindOf(file: string): string {
   if (/compress\.worker/.test(file)) return 'compression worker';
   if (/libheif/.test(file)) return 'HEIC decoder (worker)';
+  if (/pdf\.worker/.test(file)) return 'PDF parser worker (only when a PDF is chosen)';
+  if (/pdfDocument/.test(file)) return 'PDF reader, pdf.js (only when a PDF is chosen)';
   if (/browser-image-compression/.test(file)) return 'library fallback (worker)';
   if (/\/pseudo-[\w-]+\.js$/.test(file)) return 'pseudo-locale (only when asked for)';
   if (/\/ImageSources-[\w-]+\.js$/.test(file)) return 'camera (only when a step offers it)';

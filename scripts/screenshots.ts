@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, makeDocumentPhoto, smallJpeg, startHarness } from '../test/e2e/harness.ts';
+import { launchBrowser, makeDocumentPhoto, minimalPdf, smallJpeg, startHarness } from '../test/e2e/harness.ts';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 const WALK_VIEWPORTS = { ...VIEWPORTS, narrow: { width: 320, height: 640 } };
@@ -33,7 +33,7 @@ console.log(`screenshots written to ${out.pathname}`);
 async function walk(page: Page, shoot: (screen: string) => Promise<void>) {
   await page.goto(`${harness.origin}/?locale=${locale}`);
   const photo = await makeDocumentPhoto(page, 3);
-  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  const pdf = minimalPdf();
   const primary = () => page.locator('.mk-actions .mk-button--primary');
   const choose = async (buffer: Buffer, fileName: string, mimeType: string) => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.mk-dropzone button').click()]);
@@ -66,12 +66,29 @@ async function walk(page: Page, shoot: (screen: string) => Promise<void>) {
   await page.locator('.mk-dropzone').waitFor();
   await shoot('6-utility-bill');
   await choose(pdf, 'bill.pdf', 'application/pdf');
+  await shoot('6b-utility-bill-pdf');
+  // A scanned statement over budget: the page picker, the first page drawn and ready.
+  await choose(await scannedStatement(page), 'statement.pdf', 'application/pdf');
+  await page.locator('.mk-pdf-page img').first().waitFor({ timeout: 60_000 });
+  await shoot('6c-utility-bill-pdf-pages');
   await primary().click();
   await page.locator('.mk-review').waitFor();
   await shoot('7-review');
   await primary().click();
   await page.locator('.sandbox-receipt').waitFor({ timeout: 60_000 });
   await shoot('8-done');
+}
+
+/** A three-page scanned statement of ~7 MB, made in the page by test/browser/pdfFixtures.ts. */
+async function scannedStatement(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate<string>(`(async () => {
+    const fixtures = await import('/test/browser/pdfFixtures.ts');
+    const bytes = new Uint8Array(await (await fixtures.scannedStatement(3, 2)).arrayBuffer());
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(text);
+  })()`);
+  return Buffer.from(base64, 'base64');
 }
 
 /** An 8000 × 6000 JPEG made in the page by the test fixtures (flat, so it is quick to make). */

@@ -6,6 +6,7 @@
 import './ui/styles.css';
 
 export { Onboarding, type OnboardingProps } from './ui/Onboarding.tsx';
+export type { UploadCheck, UploadFinding, UploadFindingCode } from './quality/uploadFindings.ts';
 export type { FlowCallbacks } from './ui/Flow.tsx';
 export type { ColorScheme } from './ui/colorScheme.ts';
 export type { StepChange, CompleteEvent, ExitEvent, QualityResultEvent } from './ui/events.ts';

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
 import { useTranslation } from '../src/i18n/react.tsx';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { captureGuide } from '../src/core/captureGuide.ts';
@@ -7,6 +8,7 @@ import type { ImageStep } from '../src/core/steps.ts';
 import type { DocumentType } from '../src/core/token.ts';
 import { ImageStepScreen } from '../src/ui/screens/ImageStepScreen.tsx';
 import { stepWording } from '../src/ui/stepWording.ts';
+import { makePdf } from '../test/pdfWriter.ts';
 import { billPdf, BUDGET_BYTES, documentPhoto, selfie, STEPS, UPLOAD_ONLY_FRONT } from './fixtures.ts';
 
 interface ImageStepStoryProps {
@@ -20,18 +22,25 @@ interface ImageStepStoryProps {
   onBack: () => void;
 }
 
-/** The screen with the wording and camera guide the flow would give it for this step and document. */
+/**
+ * The screen with the wording and camera guide the flow would give it for this step and document,
+ * keeping the image it is given as the flow does, so a chosen file shows its preview.
+ */
 function ImageStepStory({ step, documentType, image, eyebrow, budgetBytes = BUDGET_BYTES, onImage, onContinue, onBack }: ImageStepStoryProps) {
   const { t, i18n } = useTranslation();
+  const [kept, setKept] = useState(image);
   return (
     <ImageStepScreen
       eyebrow={eyebrow}
       step={step}
       wording={stepWording(t, step, documentType, i18n.language)}
       capture={captureGuide(step.role, documentType)}
-      image={image}
+      image={kept}
       budgetBytes={budgetBytes}
-      onImage={onImage}
+      onImage={(next) => {
+        setKept(next);
+        onImage(next);
+      }}
       onContinue={onContinue}
       onBack={onBack}
     />
@@ -96,11 +105,83 @@ export const FileErrorPdfNotAllowed: Story = {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/PDF/);
   },
 };
-export const FileErrorPdfTooLarge: Story = {
-  args: { step: STEPS.UTILITY_BILL, budgetBytes: 100 },
+const pdfFile = (bytes: Uint8Array, name: string) => new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'application/pdf' });
+/** A step budget that a drawn text page fits and the padded PDF does not. */
+const OVER = 600_000;
+const STATEMENT = [
+  { text: ['EXAMPLE BANK', 'Account statement, page 1 of 3'] },
+  { text: ['EXAMPLE BANK', 'Ona Petraityte', 'Gedimino pr. 1-23, LT-01103 Vilnius'] },
+  { text: ['EXAMPLE BANK', 'Account statement, page 3 of 3'] },
+];
+
+/** A PDF within budget: sent as it is, its first page shown and its pages counted. */
+export const PdfChosenWithinBudget: Story = {
+  args: { step: STEPS.UTILITY_BILL },
   play: async ({ canvasElement }) => {
-    const pdf = billPdf();
-    await choose(canvasElement, [new File([pdf.blob], 'scan.pdf', { type: 'application/pdf' })]);
-    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(/PDF/);
+    await choose(canvasElement, [pdfFile(makePdf(STATEMENT), 'statement.pdf')]);
+    const screen = within(canvasElement);
+    await expect(await screen.findByRole('img', { name: /statement\.pdf/ }, { timeout: 20_000 })).toBeVisible();
+    await expect(screen.getByText(/Pages: 3/)).toBeVisible();
+  },
+};
+/** A PDF over budget: the person picks the page with their address, which is sent as a picture. */
+export const PdfOverBudgetPickAPage: Story = {
+  args: { step: STEPS.UTILITY_BILL, budgetBytes: OVER },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf(STATEMENT, { padding: OVER }), 'statement.pdf')]);
+    const screen = within(canvasElement);
+    await expect(await screen.findByText(/Page 1 of 3 from statement\.pdf/, {}, { timeout: 20_000 })).toBeVisible();
+    await userEvent.click(screen.getByRole('radio', { name: 'Page 2' }));
+    await expect(await screen.findByText(/Page 2 of 3 from statement\.pdf/, {}, { timeout: 20_000 })).toBeVisible();
+  },
+};
+export const PdfOverBudgetInLatvian: Story = {
+  ...PdfOverBudgetPickAPage,
+  globals: { locale: 'lv' },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf(STATEMENT, { padding: OVER }), 'statement.pdf')]);
+    await expect(await within(canvasElement).findByRole('group', {}, { timeout: 20_000 })).toBeVisible();
+  },
+};
+/** Fourteen pages: thumbnails of the first ten, and a list of all. */
+export const PdfOverBudgetManyPages: Story = {
+  args: { step: STEPS.UTILITY_BILL, budgetBytes: OVER },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf(Array.from({ length: 14 }, (_, i) => ({ text: [`Page ${i + 1}`] })), { padding: OVER }), 'long.pdf')]);
+    const screen = within(canvasElement);
+    await expect(await screen.findByRole('combobox', {}, { timeout: 20_000 })).toBeVisible();
+    await expect(screen.getAllByRole('radio')).toHaveLength(10);
+  },
+};
+export const FileErrorPdfBlankPage: Story = {
+  args: { step: STEPS.UTILITY_BILL, budgetBytes: OVER },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf([STATEMENT[0]!, {}], { padding: OVER }), 'statement.pdf')]);
+    const screen = within(canvasElement);
+    // The first page is drawn first (the radios are disabled meanwhile), then the blank one is picked.
+    await screen.findByText(/Page 1 of 2 from statement\.pdf/, {}, { timeout: 20_000 });
+    await userEvent.click(screen.getByRole('radio', { name: 'Page 2' }));
+    await expect(await screen.findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent(/blank/);
+  },
+};
+export const FileErrorPdfEncrypted: Story = {
+  args: { step: STEPS.UTILITY_BILL },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf(STATEMENT, { encrypted: true }), 'statement.pdf')]);
+    await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent(/password/);
+  },
+};
+export const FileErrorPdfDamaged: Story = {
+  args: { step: STEPS.UTILITY_BILL },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf(STATEMENT).subarray(0, 400), 'statement.pdf')]);
+    await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent(/damaged/);
+  },
+};
+export const FileErrorPdfNoPages: Story = {
+  args: { step: STEPS.UTILITY_BILL },
+  play: async ({ canvasElement }) => {
+    await choose(canvasElement, [pdfFile(makePdf([]), 'empty.pdf')]);
+    await expect(await within(canvasElement).findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent(/no pages/);
   },
 };

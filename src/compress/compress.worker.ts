@@ -12,8 +12,8 @@
  */
 import { CANCELLED, describe, Failure } from './failure.ts';
 import type { Job } from './job.ts';
-import { compress } from './pipeline.ts';
-import type { CompressRequest, WorkerReply, WorkerRequest } from './protocol.ts';
+import { compress, encodeRendered } from './pipeline.ts';
+import type { CompressRequest, EncodeRequest, WorkerReply, WorkerRequest } from './protocol.ts';
 
 const controllers = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();
@@ -37,10 +37,13 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   queue = queue.then(() => handle(data, controller.signal));
 });
 
-async function handle(request: CompressRequest, signal: AbortSignal): Promise<void> {
+async function handle(request: CompressRequest | EncodeRequest, signal: AbortSignal): Promise<void> {
   const { id } = request;
   try {
-    if (signal.aborted) return;
+    if (signal.aborted) {
+      if ('bitmap' in request) request.bitmap.close();
+      return;
+    }
     const check = (): void => {
       if (signal.aborted) throw CANCELLED;
     };
@@ -51,8 +54,7 @@ async function handle(request: CompressRequest, signal: AbortSignal): Promise<vo
       last = value;
       post({ id, progress: value });
     };
-    const job: Job = { request, progress, signal, check };
-    const result = await compress(job);
+    const result = 'bitmap' in request ? await encodeRendered({ request, progress, signal, check }) : await compress({ request, progress, signal, check } satisfies Job);
     progress(1);
     post({ id, ok: true, ...result });
   } catch (error) {

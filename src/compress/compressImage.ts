@@ -4,7 +4,8 @@
  */
 import { SNIFF_BYTES, sniffFileType, type SniffedType } from '../core/fileType.ts';
 import { ImageError } from './errors.ts';
-import type { CompressEngine, CompressRequest, DecodableType, WorkerReply, WorkerRequest } from './protocol.ts';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings.ts';
+import type { CompressEngine, CompressRequest, DecodableType, EncodeRequest, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export { DEFAULT_MAX_LONG_SIDE } from './protocol.ts';
 export { ImageError, isImageError, type ImageErrorCode } from './errors.ts';
@@ -16,6 +17,8 @@ export interface CompressedImage {
   height: number;
   /** `blob.size`, at most the budget. */
   bytes: number;
+  /** What the upload checks found, when asked for ({@link CompressOptions.check}); empty when nothing is wrong. */
+  findings?: UploadFinding[];
 }
 
 /** {@link CompressedImage} plus how it was made; for benchmarks, tests and logs. */
@@ -38,6 +41,8 @@ export interface CompressOptions {
   signal?: AbortSignal;
   /** Benchmarks only: run browser-image-compression alone inside the same worker. */
   engine?: 'auto' | 'library';
+  /** Check the picture as src/quality/uploadFindings.ts does, in the worker, on the copy it decodes anyway. */
+  check?: UploadCheck;
 }
 
 function isDecodable(type: SniffedType): type is DecodableType {
@@ -46,12 +51,12 @@ function isDecodable(type: SniffedType): type is DecodableType {
 
 /** Converts a JPEG, PNG, WebP or HEIC/HEIF into a JPEG within `budgetBytes`. Rejects with an {@link ImageError}. */
 export async function compressImage(file: Blob, options: CompressOptions): Promise<CompressedImage> {
-  const { blob, width, height, bytes } = await compressImageWithDetails(file, options);
-  return { blob, width, height, bytes };
+  const { blob, width, height, bytes, findings } = await compressImageWithDetails(file, options);
+  return findings ? { blob, width, height, bytes, findings } : { blob, width, height, bytes };
 }
 
 export async function compressImageWithDetails(file: Blob, options: CompressOptions): Promise<CompressDetails> {
-  const { budgetBytes, maxLongSide, onProgress, signal, engine } = options;
+  const { budgetBytes, maxLongSide, onProgress, signal, engine, check } = options;
   if (!Number.isFinite(budgetBytes) || budgetBytes <= 0) throw new RangeError(`budgetBytes must be positive, got ${budgetBytes}`);
   if (maxLongSide !== undefined && !(Number.isInteger(maxLongSide) && maxLongSide > 0)) {
     throw new RangeError(`maxLongSide must be a positive integer, got ${maxLongSide}`);
@@ -65,7 +70,23 @@ export async function compressImageWithDetails(file: Blob, options: CompressOpti
   const request: CompressRequest = { id: nextId++, file, type, budgetBytes: Math.floor(budgetBytes) };
   if (maxLongSide !== undefined) request.maxLongSide = maxLongSide;
   if (engine) request.engine = engine;
+  if (check) request.check = check;
   return run(request, type, onProgress, signal);
+}
+
+/**
+ * Encodes pixels the page drew itself (a rendered PDF page) into a JPEG within `budgetBytes`, in
+ * the same worker and with the same budget search as photos. The bitmap is transferred: the caller
+ * must not use it afterwards.
+ */
+export function encodeBitmap(bitmap: ImageBitmap, options: Pick<CompressOptions, 'budgetBytes' | 'onProgress' | 'signal'>): Promise<CompressDetails> {
+  const { budgetBytes, onProgress, signal } = options;
+  if (!Number.isFinite(budgetBytes) || budgetBytes <= 0) throw new RangeError(`budgetBytes must be positive, got ${budgetBytes}`);
+  if (signal?.aborted) {
+    bitmap.close();
+    return Promise.reject(signal.reason);
+  }
+  return run({ id: nextId++, bitmap, budgetBytes: Math.floor(budgetBytes) }, 'pdf', onProgress, signal);
 }
 
 /**
@@ -95,7 +116,7 @@ let worker: Worker | undefined;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-function run(request: CompressRequest, type: SniffedType, onProgress: ((fraction: number) => void) | undefined, signal: AbortSignal | undefined): Promise<CompressDetails> {
+function run(request: CompressRequest | EncodeRequest, type: SniffedType, onProgress: ((fraction: number) => void) | undefined, signal: AbortSignal | undefined): Promise<CompressDetails> {
   const { id } = request;
   return new Promise<CompressDetails>((resolve, reject) => {
     const onAbort = (): void => {
@@ -116,8 +137,8 @@ function run(request: CompressRequest, type: SniffedType, onProgress: ((fraction
         if (!('ok' in message)) return;
         settle();
         if (message.ok) {
-          const { blob, width, height, quality, engine, encodes, sampleEncodes, peakPixels } = message;
-          resolve({ blob, width, height, bytes: blob.size, quality, engine, encodes, sampleEncodes, peakPixels });
+          const { blob, width, height, quality, engine, encodes, sampleEncodes, peakPixels, findings } = message;
+          resolve({ blob, width, height, bytes: blob.size, quality, engine, encodes, sampleEncodes, peakPixels, ...(findings ? { findings } : {}) });
         } else {
           reject(new ImageError(message.code, message.message, type));
         }
@@ -134,7 +155,7 @@ function run(request: CompressRequest, type: SniffedType, onProgress: ((fraction
 
 function send(message: WorkerRequest): void {
   try {
-    getWorker().postMessage(message);
+    getWorker().postMessage(message, 'bitmap' in message ? [message.bitmap] : []);
   } catch (error) {
     const entry = pending.get(message.id);
     entry?.fail(new ImageError('ENCODE_FAILED', `The image worker could not start: ${String(error)}`));

@@ -10,7 +10,15 @@ export type ImageErrorCode =
   | 'ENCODE_FAILED'
   | 'TOO_LARGE'
   | 'EMPTY_FILE'
-  | 'PDF_NOT_ALLOWED';
+  | 'PDF_NOT_ALLOWED'
+  /** Opening needs a password (an owner-only password, which most bank statements have, does not count). */
+  | 'PDF_ENCRYPTED'
+  /** Not a readable PDF: truncated, or its structure broken beyond what pdf.js repairs. */
+  | 'PDF_DAMAGED'
+  /** A well-formed PDF without a single page. */
+  | 'PDF_NO_PAGES'
+  /** The chosen page draws nothing: it would be sent as a white picture. */
+  | 'PDF_BLANK_PAGE';
 
 const CODES: ReadonlySet<string> = new Set<ImageErrorCode>([
   'UNSUPPORTED_TYPE',
@@ -19,6 +27,10 @@ const CODES: ReadonlySet<string> = new Set<ImageErrorCode>([
   'TOO_LARGE',
   'EMPTY_FILE',
   'PDF_NOT_ALLOWED',
+  'PDF_ENCRYPTED',
+  'PDF_DAMAGED',
+  'PDF_NO_PAGES',
+  'PDF_BLANK_PAGE',
 ]);
 
 /** What `compressImage` and `prepareUpload` reject with (aborts reject with the signal's reason instead). */

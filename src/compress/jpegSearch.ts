@@ -7,6 +7,7 @@
 import { adoptBitmap, drawOpaque, encodeJpeg, release, type PixelMeter } from './canvas.ts';
 import type { Decoded } from './decode.ts';
 import type { Job, Result } from './job.ts';
+import type { EncodeRequest } from './protocol.ts';
 import { SizePredictor } from './sizePredictor.ts';
 
 /** Aim this far below the budget, so a sample that under-predicts by up to 3 % still fits first time. */
@@ -28,7 +29,7 @@ export const MIN_LONG_SIDE = 1200;
 
 export type SearchOutcome = Result | { longSide: number };
 
-export async function searchJpeg(job: Job, decoded: Decoded, maxLongSide: number, meter: PixelMeter): Promise<SearchOutcome> {
+export async function searchJpeg(job: Job | Job<EncodeRequest>, decoded: Decoded, maxLongSide: number, meter: PixelMeter): Promise<SearchOutcome> {
   const { request, progress, check } = job;
   const budget = request.budgetBytes;
   const { width, height } = decoded.bitmap;

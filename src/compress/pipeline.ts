@@ -9,8 +9,10 @@
  *    pathological pictures), or alone when a benchmark asks for it.
  * HEIC goes through the browser's decoder where it has one (Safari) and libheif otherwise.
  */
-import { readImageHeader, type ImageHeader } from '../core/imageHeader.ts';
+import { orientedSize, readImageHeader, type ImageHeader } from '../core/imageHeader.ts';
+import type { UploadFinding } from '../quality/uploadFindings.ts';
 import { readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg.ts';
+import { checkDecoded } from './analysisFrame.ts';
 import { createOpaque, PixelMeter } from './canvas.ts';
 import { decodeToFit, type Decoded } from './decode.ts';
 import { Failure } from './failure.ts';
@@ -18,7 +20,7 @@ import { decodeHeic } from './heicDecoder.ts';
 import type { Job, Result } from './job.ts';
 import { searchJpeg, MIN_LONG_SIDE } from './jpegSearch.ts';
 import { compressWithLibrary, LIBRARY_STEP } from './libraryFallback.ts';
-import { DEFAULT_MAX_LONG_SIDE } from './protocol.ts';
+import { DEFAULT_MAX_LONG_SIDE, type EncodeRequest } from './protocol.ts';
 
 /** Enough of a file for its header: EXIF (≤ 64 kB), ICC profiles and the frame header come before this, in practice. */
 const HEAD_BYTES = 256 * 1024;
@@ -56,20 +58,41 @@ export async function compress(job: Job): Promise<Result> {
     const kept = type === 'jpeg' ? await passThrough(file, readJpegHeader(head), maxLongSide, request.budgetBytes).catch(() => null) : null;
     decoded = await decoding;
     if (kept && header && decoded.bitmap.width === header.width && decoded.bitmap.height === header.height) {
+      const findings = checkDecoded(decoded.bitmap, request.check, orientedSize(header), meter);
       decoded.bitmap.close();
-      return { blob: kept, width: header.width, height: header.height, quality: null, engine: 'passthrough', encodes: 0, sampleEncodes: 0, peakPixels: meter.peak };
+      return withFindings({ blob: kept, width: header.width, height: header.height, quality: null, engine: 'passthrough', encodes: 0, sampleEncodes: 0, peakPixels: meter.peak }, findings);
     }
   }
   check();
+  // On the decoded copy, before the search takes (and closes) it.
+  const findings = checkDecoded(decoded.bitmap, request.check, header ? orientedSize(header) : decoded.bitmap, meter);
   progress(0.3);
   const sourcePixels = header ? header.width * header.height : decoded.bitmap.width * decoded.bitmap.height;
   const native = await searchJpeg(job, decoded, maxLongSide, meter);
-  if ('blob' in native) return native;
+  if ('blob' in native) return withFindings(native, findings);
   // Rare: let the library grind on from where the native search stopped, for as many rounds as
   // keep the long side at or above MIN_LONG_SIDE. It decodes the file itself, so not for HEIC.
   const rounds = Math.min(LIBRARY_ITERATIONS, Math.floor(Math.log(MIN_LONG_SIDE / native.longSide) / Math.log(LIBRARY_STEP)));
   if (rounds < 1 || type === 'heic') throw tooLarge(request.budgetBytes);
-  return compressWithLibrary(job, { maxLongSide: native.longSide, initialQuality: LIBRARY_START_QUALITY, iterations: rounds, sourcePixels });
+  return withFindings(await compressWithLibrary(job, { maxLongSide: native.longSide, initialQuality: LIBRARY_START_QUALITY, iterations: rounds, sourcePixels }), findings);
+}
+
+function withFindings(result: Result, findings: UploadFinding[] | null): Result {
+  return findings ? { ...result, findings } : result;
+}
+
+/**
+ * A picture the page drew itself (a rendered PDF page): already opaque, upright and at the size to
+ * keep, so only the budget search runs. No library fallback: it would decode a file, and there is none.
+ */
+export async function encodeRendered(job: Job<EncodeRequest>): Promise<Result> {
+  const { bitmap, budgetBytes } = job.request;
+  const meter = new PixelMeter();
+  meter.note(bitmap.width, bitmap.height);
+  job.progress(0.3);
+  const native = await searchJpeg(job, { bitmap, adoptable: true }, Math.max(bitmap.width, bitmap.height), meter);
+  if ('blob' in native) return native;
+  throw tooLarge(budgetBytes);
 }
 
 /** The file itself minus its metadata, when that is all it needs; `null` otherwise. */

@@ -1,5 +1,6 @@
 /** Messages between {@link ./compressImage} and {@link ./compress.worker}. */
 import type { SniffedType } from '../core/fileType.ts';
+import type { UploadCheck, UploadFinding } from '../quality/uploadFindings.ts';
 
 /** What the worker decodes: the browser's own decoders, plus libheif for HEIC/HEIF. */
 export type DecodableType = Extract<SniffedType, 'jpeg' | 'png' | 'webp' | 'heic'>;
@@ -16,6 +17,18 @@ export interface CompressRequest {
   maxLongSide?: number;
   /** Benchmarks only: 'library' skips the native path and runs browser-image-compression alone. */
   engine?: 'auto' | 'library';
+  /** Run the upload checks of src/quality/uploadFindings.ts on the decoded picture. */
+  check?: UploadCheck;
+}
+
+/**
+ * Pixels already drawn by the page (a PDF page rendered by pdf.js): opaque, upright, at the size to
+ * keep. Transferred, not copied; the worker closes it. Only the JPEG budget search runs on it.
+ */
+export interface EncodeRequest {
+  id: number;
+  bitmap: ImageBitmap;
+  budgetBytes: number;
 }
 
 export interface CancelRequest {
@@ -29,7 +42,7 @@ export interface ResourcesRequest {
   probe: 'resources';
 }
 
-export type WorkerRequest = CompressRequest | CancelRequest | ResourcesRequest;
+export type WorkerRequest = CompressRequest | EncodeRequest | CancelRequest | ResourcesRequest;
 
 export type WorkerErrorCode = 'DECODE_FAILED' | 'ENCODE_FAILED' | 'TOO_LARGE';
 
@@ -48,6 +61,8 @@ export interface CompressSuccess {
   sampleEncodes: number;
   /** Pixels of the largest canvas or bitmap this request allocated (the browser's decoder aside). */
   peakPixels: number;
+  /** What the upload checks found (empty: nothing wrong); absent when none were asked for or could run. */
+  findings?: UploadFinding[];
 }
 
 export interface CompressFailure {

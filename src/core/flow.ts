@@ -14,6 +14,12 @@ export interface CapturedImage {
   height?: number;
   /** The name of the file it came from, shown for PDFs. */
   fileName?: string;
+  /** Pages of the PDF it is, or that it was drawn from. */
+  pageCount?: number;
+  /** For a JPEG drawn from a PDF too large to send: which page (from 1). */
+  pdfPage?: number;
+  /** For a PDF sent as is: its first page as a small JPEG, shown only (not kept across reloads). */
+  preview?: Blob;
 }
 
 /** What a submission is doing between the click and the answer; each has its own wording. */

@@ -29,6 +29,8 @@ interface ImageEntry {
   width?: number;
   height?: number;
   fileName?: string;
+  pageCount?: number;
+  pdfPage?: number;
 }
 
 interface Meta {
@@ -127,7 +129,7 @@ export function createDraftStore(name: string): DraftStore {
             const record = sealed[index];
             if (!record) throw new Error('image record missing');
             const blob = new Blob([await open(cryptoKey, record, imageRecord(entry.id))], { type: entry.mediaType });
-            images[step] = withoutUndefined({ blob, mediaType: entry.mediaType, bytes: entry.bytes, width: entry.width, height: entry.height, fileName: entry.fileName });
+            images[step] = withoutUndefined({ blob, mediaType: entry.mediaType, bytes: entry.bytes, width: entry.width, height: entry.height, fileName: entry.fileName, pageCount: entry.pageCount, pdfPage: entry.pdfPage });
             written.set(step, { blob, entry });
           }
           return { session: decoded.session, obtainedAt: decoded.obtainedAt, choices: decoded.choices, stepId: decoded.stepId, images };
@@ -159,6 +161,8 @@ export function createDraftStore(name: string): DraftStore {
             width: image.width,
             height: image.height,
             fileName: image.fileName,
+            pageCount: image.pageCount,
+            pdfPage: image.pdfPage,
           });
           puts.push([imageRecord(entry.id), await seal(cryptoKey, new Uint8Array(await image.blob.arrayBuffer()), imageRecord(entry.id), expiresAt)]);
           entries[step] = entry;

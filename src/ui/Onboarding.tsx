@@ -86,7 +86,7 @@ export interface OnboardingProps extends FlowCallbacks {
   autoCapture?: boolean;
   /**
    * What the still review does with a photo that failed a check (blur, glare, cut off…): `warn`
-   * (default) names the fault and makes Retake the main choice, with "Use it anyway" beside it;
+   * (default) names the fault and makes Retake (or Choose another file) the main choice, with "Use it anyway" beside it;
    * `strict` offers "Use it anyway" only after two retakes that still failed; `off` runs no checks
    * at all (no live guidance from them, no auto-capture, no verdict).
    */

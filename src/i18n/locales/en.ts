@@ -314,6 +314,41 @@ const en = {
     },
     autoCapture: 'Take the photo automatically',
   },
+  pdf: {
+    pageCount_one: '{{count}} page.',
+    pageCount_other: '{{count}} pages.',
+    firstPage: 'First page of {{name}}',
+    tooLarge: 'This PDF ({{size}}) is larger than the {{limit}} that can be sent. Choose the page that shows your name and address: only that page will be sent, as a picture.',
+    choosePage: 'Page with your name and address',
+    page: 'Page {{page}}',
+    otherPage: 'Or choose any page',
+    preparingPage: 'Preparing page {{page}}…',
+    pageReady: 'Page {{page}} of {{count}} from {{name}} will be sent as a picture: {{width}} × {{height}} pixels, {{size}}.',
+    pageAlt: 'Page {{page}} of {{name}}, as it will be sent',
+    error: {
+      PDF_ENCRYPTED: 'This PDF is protected with a password, so it cannot be read. Please save or download it again without a password, or choose a photo of the document.',
+      PDF_DAMAGED: 'This PDF could not be read; it may be damaged or not fully downloaded. Please download it again or choose another file.',
+      PDF_NO_PAGES: 'This PDF has no pages. Please choose another file.',
+      PDF_BLANK_PAGE: 'This page is blank. Please choose the page that shows your name and address.',
+    },
+  },
+  uploadCheck: {
+    title: 'This photo may not be accepted',
+    hint: 'The verification can be sent only once. Choose a better photo, or use this one if you are sure everything is sharp and readable.',
+    strictHint: 'Please choose a better photo.',
+    useAnyway: 'Use it anyway',
+    previewAlt: 'The photo you chose',
+    finding: {
+      dark: 'It is too dark.',
+      bright: 'It is too bright: the print is washed out.',
+      noDocument: 'No document can be seen in it.',
+      cutOff: 'Part of the document is cut off.',
+      tooFar: 'The document is too small in the picture: take the photo from closer.',
+      glare: 'A reflection hides part of the document.',
+      blur: 'It is blurred: the text may not be readable.',
+      lowResolution: 'Its resolution is too low: {{width}} × {{height}} pixels, where at least {{limit}} on the long side are needed.',
+    },
+  },
 };
 
 export default en;

@@ -311,6 +311,42 @@ const es: Messages = {
     },
     autoCapture: 'Tomar la foto automáticamente',
   },
+  pdf: {
+    pageCount_one: '{{count}} página.',
+    pageCount_many: '{{count}} de páginas.',
+    pageCount_other: '{{count}} páginas.',
+    firstPage: 'Primera página de {{name}}',
+    tooLarge: 'Este PDF ({{size}}) supera los {{limit}} que se pueden enviar. Elige la página donde aparecen tu nombre y dirección: solo se enviará esa página, como imagen.',
+    choosePage: 'Página con tu nombre y dirección',
+    page: 'Página {{page}}',
+    otherPage: 'O elige cualquier página',
+    preparingPage: 'Preparando la página {{page}}…',
+    pageReady: 'La página {{page}} de {{count}} de {{name}} se enviará como imagen: {{width}} × {{height}} píxeles, {{size}}.',
+    pageAlt: 'Página {{page}} de {{name}}, tal como se enviará',
+    error: {
+      PDF_ENCRYPTED: 'Este PDF está protegido con contraseña, así que no se puede leer. Guárdalo o descárgalo de nuevo sin contraseña, o elige una foto del documento.',
+      PDF_DAMAGED: 'No se ha podido leer este PDF; puede estar dañado o descargado a medias. Descárgalo de nuevo o elige otro archivo.',
+      PDF_NO_PAGES: 'Este PDF no tiene páginas. Elige otro archivo.',
+      PDF_BLANK_PAGE: 'Esta página está en blanco. Elige la página donde aparecen tu nombre y dirección.',
+    },
+  },
+  uploadCheck: {
+    title: 'Es posible que esta foto no se acepte',
+    hint: 'La verificación solo se puede enviar una vez. Elige una foto mejor, o usa esta si estás seguro de que todo se ve nítido y legible.',
+    strictHint: 'Elige una foto mejor.',
+    useAnyway: 'Usarla de todos modos',
+    previewAlt: 'La foto que has elegido',
+    finding: {
+      dark: 'Está demasiado oscura.',
+      bright: 'Está demasiado clara: el texto se ve desvaído.',
+      noDocument: 'No se ve ningún documento en ella.',
+      cutOff: 'Una parte del documento está cortada.',
+      tooFar: 'El documento sale demasiado pequeño: haz la foto más de cerca.',
+      glare: 'Un reflejo tapa parte del documento.',
+      blur: 'Está borrosa: puede que el texto no se lea.',
+      lowResolution: 'Su resolución es demasiado baja: {{width}} × {{height}} píxeles, y hacen falta al menos {{limit}} en el lado largo.',
+    },
+  },
 };
 
 export default es;

@@ -311,6 +311,41 @@ const et: Messages = {
     },
     autoCapture: 'Tee pilt automaatselt',
   },
+  pdf: {
+    pageCount_one: '{{count}} lehekülg.',
+    pageCount_other: '{{count}} lehekülge.',
+    firstPage: 'Faili {{name}} esimene lehekülg',
+    tooLarge: 'See PDF ({{size}}) on suurem kui {{limit}}, mida saab saata. Valige lehekülg, kus on näha teie nimi ja aadress: saadetakse ainult see lehekülg, pildina.',
+    choosePage: 'Lehekülg teie nime ja aadressiga',
+    page: 'Lehekülg {{page}}',
+    otherPage: 'Või valige ükskõik milline lehekülg',
+    preparingPage: 'Lehekülje {{page}} ettevalmistamine…',
+    pageReady: 'Faili {{name}} lehekülg {{page}}/{{count}} saadetakse pildina: {{width}} × {{height}} pikslit, {{size}}.',
+    pageAlt: 'Faili {{name}} lehekülg {{page}} sellisena, nagu see saadetakse',
+    error: {
+      PDF_ENCRYPTED: 'See PDF on parooliga kaitstud, seega ei saa seda lugeda. Salvestage või laadige see uuesti alla ilma paroolita või valige dokumendi foto.',
+      PDF_DAMAGED: 'Seda PDF-i ei õnnestunud lugeda; see võib olla rikutud või pooleldi alla laaditud. Laadige see uuesti alla või valige muu fail.',
+      PDF_NO_PAGES: 'Selles PDF-is pole ühtegi lehekülge. Valige muu fail.',
+      PDF_BLANK_PAGE: 'See lehekülg on tühi. Valige lehekülg, kus on näha teie nimi ja aadress.',
+    },
+  },
+  uploadCheck: {
+    title: 'Seda fotot ei pruugita vastu võtta',
+    hint: 'Kontrolli saab saata ainult üks kord. Valige parem foto või kasutage seda, kui olete kindel, et kõik on terav ja loetav.',
+    strictHint: 'Palun valige parem foto.',
+    useAnyway: 'Kasuta ikkagi',
+    previewAlt: 'Teie valitud foto',
+    finding: {
+      dark: 'See on liiga tume.',
+      bright: 'See on liiga hele: tekst on pleekinud.',
+      noDocument: 'Sellel ei ole dokumenti näha.',
+      cutOff: 'Osa dokumendist on ära lõigatud.',
+      tooFar: 'Dokument on pildil liiga väike: pildistage lähemalt.',
+      glare: 'Peegeldus katab osa dokumendist.',
+      blur: 'See on hägune: tekst ei pruugi olla loetav.',
+      lowResolution: 'Selle eraldusvõime on liiga väike: {{width}} × {{height}} pikslit, pikemal küljel on vaja vähemalt {{limit}}.',
+    },
+  },
 };
 
 export default et;

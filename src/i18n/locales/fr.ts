@@ -312,6 +312,42 @@ const fr: Messages = {
     },
     autoCapture: 'Prendre la photo automatiquement',
   },
+  pdf: {
+    pageCount_one: '{{count}} page.',
+    pageCount_many: '{{count}} de pages.',
+    pageCount_other: '{{count}} pages.',
+    firstPage: 'Première page de {{name}}',
+    tooLarge: 'Ce PDF ({{size}}) dépasse les {{limit}} qui peuvent être envoyés. Choisissez la page qui montre vos nom et adresse : seule cette page sera envoyée, sous forme d’image.',
+    choosePage: 'Page avec vos nom et adresse',
+    page: 'Page {{page}}',
+    otherPage: 'Ou choisissez n’importe quelle page',
+    preparingPage: 'Préparation de la page {{page}}…',
+    pageReady: 'La page {{page}} sur {{count}} de {{name}} sera envoyée sous forme d’image : {{width}} × {{height}} pixels, {{size}}.',
+    pageAlt: 'Page {{page}} de {{name}}, telle qu’elle sera envoyée',
+    error: {
+      PDF_ENCRYPTED: 'Ce PDF est protégé par un mot de passe et ne peut donc pas être lu. Enregistrez-le ou téléchargez-le à nouveau sans mot de passe, ou choisissez une photo du document.',
+      PDF_DAMAGED: 'Ce PDF n’a pas pu être lu ; il est peut-être endommagé ou incomplètement téléchargé. Téléchargez-le à nouveau ou choisissez un autre fichier.',
+      PDF_NO_PAGES: 'Ce PDF n’a aucune page. Veuillez choisir un autre fichier.',
+      PDF_BLANK_PAGE: 'Cette page est vide. Choisissez la page qui montre vos nom et adresse.',
+    },
+  },
+  uploadCheck: {
+    title: 'Cette photo risque d’être refusée',
+    hint: 'La vérification ne peut être envoyée qu’une fois. Choisissez une meilleure photo, ou utilisez celle-ci si vous êtes sûr que tout est net et lisible.',
+    strictHint: 'Veuillez choisir une meilleure photo.',
+    useAnyway: 'L’utiliser quand même',
+    previewAlt: 'La photo que vous avez choisie',
+    finding: {
+      dark: 'Elle est trop sombre.',
+      bright: 'Elle est trop claire : le texte est délavé.',
+      noDocument: 'Aucun document n’y est visible.',
+      cutOff: 'Une partie du document est coupée.',
+      tooFar: 'Le document est trop petit sur la photo : prenez-la de plus près.',
+      glare: 'Un reflet cache une partie du document.',
+      blur: 'Elle est floue : le texte risque d’être illisible.',
+      lowResolution: 'Sa résolution est trop faible : {{width}} × {{height}} pixels, alors qu’il en faut au moins {{limit}} sur le grand côté.',
+    },
+  },
 };
 
 export default fr;

@@ -311,6 +311,41 @@ const hu: Messages = {
     },
     autoCapture: 'Fénykép automatikus elkészítése',
   },
+  pdf: {
+    pageCount_one: '{{count}} oldal.',
+    pageCount_other: '{{count}} oldal.',
+    firstPage: 'A(z) {{name}} első oldala',
+    tooLarge: 'Ez a PDF ({{size}}) nagyobb a küldhető {{limit}} méretnél. Válassza ki azt az oldalt, amelyen a neve és a címe látható: csak ez az oldal kerül elküldésre, képként.',
+    choosePage: 'Az oldal a nevével és címével',
+    page: '{{page}}. oldal',
+    otherPage: 'Vagy válasszon bármelyik oldalt',
+    preparingPage: 'A(z) {{page}}. oldal előkészítése…',
+    pageReady: 'A(z) {{name}} {{count}} oldalából a(z) {{page}}. oldal képként kerül elküldésre: {{width}} × {{height}} képpont, {{size}}.',
+    pageAlt: 'A(z) {{name}} {{page}}. oldala, ahogyan elküldésre kerül',
+    error: {
+      PDF_ENCRYPTED: 'Ez a PDF jelszóval védett, ezért nem olvasható. Mentse vagy töltse le újra jelszó nélkül, vagy válasszon fényképet a dokumentumról.',
+      PDF_DAMAGED: 'Ezt a PDF-et nem sikerült beolvasni; lehet, hogy sérült vagy nem töltődött le teljesen. Töltse le újra, vagy válasszon másik fájlt.',
+      PDF_NO_PAGES: 'Ebben a PDF-ben nincs egyetlen oldal sem. Válasszon másik fájlt.',
+      PDF_BLANK_PAGE: 'Ez az oldal üres. Válassza ki azt az oldalt, amelyen a neve és a címe látható.',
+    },
+  },
+  uploadCheck: {
+    title: 'Lehet, hogy ezt a fényképet nem fogadják el',
+    hint: 'Az ellenőrzést csak egyszer lehet elküldeni. Válasszon jobb fényképet, vagy használja ezt, ha biztos benne, hogy minden éles és olvasható.',
+    strictHint: 'Kérjük, válasszon jobb fényképet.',
+    useAnyway: 'Használat mégis',
+    previewAlt: 'Az Ön által választott fénykép',
+    finding: {
+      dark: 'Túl sötét.',
+      bright: 'Túl világos: a szöveg kifakult.',
+      noDocument: 'Nem látható rajta dokumentum.',
+      cutOff: 'A dokumentum egy része le van vágva.',
+      tooFar: 'A dokumentum túl kicsi a képen: fényképezze közelebbről.',
+      glare: 'Egy tükröződés eltakarja a dokumentum egy részét.',
+      blur: 'Elmosódott: előfordulhat, hogy a szöveg nem olvasható.',
+      lowResolution: 'A felbontása túl kicsi: {{width}} × {{height}} képpont, a hosszabb oldalon legalább {{limit}} kell.',
+    },
+  },
 };
 
 export default hu;

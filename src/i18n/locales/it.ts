@@ -311,6 +311,42 @@ const it: Messages = {
     },
     autoCapture: 'Scatta la foto automaticamente',
   },
+  pdf: {
+    pageCount_one: '{{count}} pagina.',
+    pageCount_many: '{{count}} di pagine.',
+    pageCount_other: '{{count}} pagine.',
+    firstPage: 'Prima pagina di {{name}}',
+    tooLarge: 'Questo PDF ({{size}}) supera i {{limit}} che si possono inviare. Scegli la pagina con il tuo nome e indirizzo: verrà inviata solo quella pagina, come immagine.',
+    choosePage: 'Pagina con il tuo nome e indirizzo',
+    page: 'Pagina {{page}}',
+    otherPage: 'Oppure scegli una pagina qualsiasi',
+    preparingPage: 'Preparazione della pagina {{page}}…',
+    pageReady: 'La pagina {{page}} di {{count}} di {{name}} verrà inviata come immagine: {{width}} × {{height}} pixel, {{size}}.',
+    pageAlt: 'Pagina {{page}} di {{name}}, come verrà inviata',
+    error: {
+      PDF_ENCRYPTED: 'Questo PDF è protetto da password, quindi non si può leggere. Salvalo o scaricalo di nuovo senza password, oppure scegli una foto del documento.',
+      PDF_DAMAGED: 'Impossibile leggere questo PDF: potrebbe essere danneggiato o scaricato in modo incompleto. Scaricalo di nuovo o scegli un altro file.',
+      PDF_NO_PAGES: 'Questo PDF non ha pagine. Scegli un altro file.',
+      PDF_BLANK_PAGE: 'Questa pagina è vuota. Scegli la pagina con il tuo nome e indirizzo.',
+    },
+  },
+  uploadCheck: {
+    title: 'Questa foto potrebbe non essere accettata',
+    hint: 'La verifica si può inviare una sola volta. Scegli una foto migliore, oppure usa questa se sei sicuro che tutto sia nitido e leggibile.',
+    strictHint: 'Scegli una foto migliore.',
+    useAnyway: 'Usala comunque',
+    previewAlt: 'La foto che hai scelto',
+    finding: {
+      dark: 'È troppo scura.',
+      bright: 'È troppo chiara: il testo è sbiadito.',
+      noDocument: 'Non si vede alcun documento.',
+      cutOff: 'Una parte del documento è tagliata.',
+      tooFar: 'Il documento è troppo piccolo nella foto: scattala più da vicino.',
+      glare: 'Un riflesso copre parte del documento.',
+      blur: 'È sfocata: il testo potrebbe non essere leggibile.',
+      lowResolution: 'La risoluzione è troppo bassa: {{width}} × {{height}} pixel, mentre sul lato lungo ne servono almeno {{limit}}.',
+    },
+  },
 };
 
 export default it;

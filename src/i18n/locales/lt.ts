@@ -310,6 +310,43 @@ const lt: Messages = {
     },
     autoCapture: 'Fotografuoti automatiškai',
   },
+  pdf: {
+    pageCount_one: '{{count}} puslapis.',
+    pageCount_few: '{{count}} puslapiai.',
+    pageCount_many: '{{count}} puslapio.',
+    pageCount_other: '{{count}} puslapių.',
+    firstPage: 'Pirmasis {{name}} puslapis',
+    tooLarge: 'Šis PDF ({{size}}) didesnis nei {{limit}}, kiek galima išsiųsti. Pasirinkite puslapį, kuriame matyti jūsų vardas, pavardė ir adresas: bus išsiųstas tik tas puslapis, kaip paveikslėlis.',
+    choosePage: 'Puslapis su jūsų vardu, pavarde ir adresu',
+    page: '{{page}} puslapis',
+    otherPage: 'Arba pasirinkite bet kurį puslapį',
+    preparingPage: 'Ruošiamas {{page}} puslapis…',
+    pageReady: '{{page}} puslapis iš {{count}} ({{name}}) bus išsiųstas kaip paveikslėlis: {{width}} × {{height}} taškų, {{size}}.',
+    pageAlt: '{{name}} {{page}} puslapis, kaip jis bus išsiųstas',
+    error: {
+      PDF_ENCRYPTED: 'Šis PDF apsaugotas slaptažodžiu, todėl jo nepavyksta perskaityti. Išsaugokite ar atsisiųskite jį iš naujo be slaptažodžio arba pasirinkite dokumento nuotrauką.',
+      PDF_DAMAGED: 'Šio PDF nepavyko perskaityti; jis gali būti sugadintas arba ne iki galo atsisiųstas. Atsisiųskite jį iš naujo arba pasirinkite kitą failą.',
+      PDF_NO_PAGES: 'Šiame PDF nėra puslapių. Pasirinkite kitą failą.',
+      PDF_BLANK_PAGE: 'Šis puslapis tuščias. Pasirinkite puslapį, kuriame matyti jūsų vardas, pavardė ir adresas.',
+    },
+  },
+  uploadCheck: {
+    title: 'Ši nuotrauka gali būti nepriimta',
+    hint: 'Patikrą galima pateikti tik vieną kartą. Pasirinkite geresnę nuotrauką arba naudokite šią, jei esate tikri, kad viskas ryšku ir įskaitoma.',
+    strictHint: 'Pasirinkite geresnę nuotrauką.',
+    useAnyway: 'Vis tiek naudoti',
+    previewAlt: 'Jūsų pasirinkta nuotrauka',
+    finding: {
+      dark: 'Ji per tamsi.',
+      bright: 'Ji per šviesi: tekstas išblukęs.',
+      noDocument: 'Joje nematyti dokumento.',
+      cutOff: 'Dalis dokumento nukirpta.',
+      tooFar: 'Dokumentas nuotraukoje per mažas: fotografuokite iš arčiau.',
+      glare: 'Atspindys dengia dalį dokumento.',
+      blur: 'Ji neryški: tekstas gali būti neįskaitomas.',
+      lowResolution: 'Jos skyra per maža: {{width}} × {{height}} taškų, o ilgojoje kraštinėje reikia bent {{limit}}.',
+    },
+  },
 };
 
 export default lt;

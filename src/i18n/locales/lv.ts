@@ -312,6 +312,42 @@ const lv: Messages = {
     },
     autoCapture: 'Uzņemt foto automātiski',
   },
+  pdf: {
+    pageCount_zero: '{{count}} lapu.',
+    pageCount_one: '{{count}} lapa.',
+    pageCount_other: '{{count}} lapas.',
+    firstPage: 'Faila {{name}} pirmā lapa',
+    tooLarge: 'Šis PDF ({{size}}) ir lielāks par {{limit}}, ko var nosūtīt. Izvēlieties lapu, kurā redzams jūsu vārds, uzvārds un adrese: tiks nosūtīta tikai šī lapa, kā attēls.',
+    choosePage: 'Lapa ar jūsu vārdu, uzvārdu un adresi',
+    page: '{{page}}. lapa',
+    otherPage: 'Vai izvēlieties jebkuru lapu',
+    preparingPage: 'Sagatavo {{page}}. lapu…',
+    pageReady: 'Faila {{name}} {{page}}. lapa no {{count}} tiks nosūtīta kā attēls: {{width}} × {{height}} pikseļi, {{size}}.',
+    pageAlt: 'Faila {{name}} {{page}}. lapa, kā tā tiks nosūtīta',
+    error: {
+      PDF_ENCRYPTED: 'Šis PDF ir aizsargāts ar paroli, tāpēc to nevar nolasīt. Saglabājiet vai lejupielādējiet to vēlreiz bez paroles vai izvēlieties dokumenta fotoattēlu.',
+      PDF_DAMAGED: 'Šo PDF neizdevās nolasīt; tas var būt bojāts vai nepilnīgi lejupielādēts. Lejupielādējiet to vēlreiz vai izvēlieties citu failu.',
+      PDF_NO_PAGES: 'Šajā PDF nav nevienas lapas. Izvēlieties citu failu.',
+      PDF_BLANK_PAGE: 'Šī lapa ir tukša. Izvēlieties lapu, kurā redzams jūsu vārds, uzvārds un adrese.',
+    },
+  },
+  uploadCheck: {
+    title: 'Šis fotoattēls var netikt pieņemts',
+    hint: 'Pārbaudi var nosūtīt tikai vienu reizi. Izvēlieties labāku fotoattēlu vai izmantojiet šo, ja esat pārliecināts, ka viss ir ass un salasāms.',
+    strictHint: 'Lūdzu, izvēlieties labāku fotoattēlu.',
+    useAnyway: 'Tomēr izmantot',
+    previewAlt: 'Jūsu izvēlētais fotoattēls',
+    finding: {
+      dark: 'Tas ir pārāk tumšs.',
+      bright: 'Tas ir pārāk gaišs: teksts ir izbalējis.',
+      noDocument: 'Tajā nav redzams dokuments.',
+      cutOff: 'Daļa dokumenta ir nogriezta.',
+      tooFar: 'Dokuments attēlā ir pārāk mazs: fotografējiet tuvāk.',
+      glare: 'Atspīdums aizsedz daļu dokumenta.',
+      blur: 'Tas ir izplūdis: teksts var nebūt salasāms.',
+      lowResolution: 'Tā izšķirtspēja ir pārāk zema: {{width}} × {{height}} pikseļi, bet garākajā malā vajag vismaz {{limit}}.',
+    },
+  },
 };
 
 export default lv;

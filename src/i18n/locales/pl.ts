@@ -312,6 +312,43 @@ const pl: Messages = {
     },
     autoCapture: 'Rób zdjęcie automatycznie',
   },
+  pdf: {
+    pageCount_one: '{{count}} strona.',
+    pageCount_few: '{{count}} strony.',
+    pageCount_many: '{{count}} stron.',
+    pageCount_other: '{{count}} strony.',
+    firstPage: 'Pierwsza strona pliku {{name}}',
+    tooLarge: 'Ten PDF ({{size}}) jest większy niż {{limit}}, które można wysłać. Wybierz stronę, na której widać Twoje imię, nazwisko i adres: zostanie wysłana tylko ta strona, jako obraz.',
+    choosePage: 'Strona z Twoim imieniem, nazwiskiem i adresem',
+    page: 'Strona {{page}}',
+    otherPage: 'Albo wybierz dowolną stronę',
+    preparingPage: 'Przygotowywanie strony {{page}}…',
+    pageReady: 'Strona {{page}} z {{count}} pliku {{name}} zostanie wysłana jako obraz: {{width}} × {{height}} pikseli, {{size}}.',
+    pageAlt: 'Strona {{page}} pliku {{name}} w postaci, w jakiej zostanie wysłana',
+    error: {
+      PDF_ENCRYPTED: 'Ten PDF jest chroniony hasłem, więc nie da się go odczytać. Zapisz lub pobierz go ponownie bez hasła albo wybierz zdjęcie dokumentu.',
+      PDF_DAMAGED: 'Nie udało się odczytać tego PDF-a; może być uszkodzony lub niepełny. Pobierz go ponownie albo wybierz inny plik.',
+      PDF_NO_PAGES: 'Ten PDF nie ma żadnych stron. Wybierz inny plik.',
+      PDF_BLANK_PAGE: 'Ta strona jest pusta. Wybierz stronę, na której widać Twoje imię, nazwisko i adres.',
+    },
+  },
+  uploadCheck: {
+    title: 'To zdjęcie może nie zostać przyjęte',
+    hint: 'Weryfikację można wysłać tylko raz. Wybierz lepsze zdjęcie albo użyj tego, jeśli masz pewność, że wszystko jest ostre i czytelne.',
+    strictHint: 'Wybierz lepsze zdjęcie.',
+    useAnyway: 'Użyj mimo to',
+    previewAlt: 'Wybrane przez Ciebie zdjęcie',
+    finding: {
+      dark: 'Jest za ciemne.',
+      bright: 'Jest za jasne: druk jest wyblakły.',
+      noDocument: 'Nie widać na nim dokumentu.',
+      cutOff: 'Część dokumentu jest ucięta.',
+      tooFar: 'Dokument jest na zdjęciu za mały: zrób zdjęcie z bliska.',
+      glare: 'Odblask zasłania część dokumentu.',
+      blur: 'Jest nieostre: tekst może być nieczytelny.',
+      lowResolution: 'Ma za niską rozdzielczość: {{width}} × {{height}} pikseli, a na dłuższym boku potrzeba co najmniej {{limit}}.',
+    },
+  },
 };
 
 export default pl;

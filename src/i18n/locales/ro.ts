@@ -312,6 +312,42 @@ const ro: Messages = {
     },
     autoCapture: 'Fă fotografia automat',
   },
+  pdf: {
+    pageCount_one: '{{count}} pagină.',
+    pageCount_few: '{{count}} pagini.',
+    pageCount_other: '{{count}} de pagini.',
+    firstPage: 'Prima pagină din {{name}}',
+    tooLarge: 'Acest PDF ({{size}}) depășește cei {{limit}} care pot fi trimiși. Alegeți pagina pe care apar numele și adresa dvs.: doar acea pagină va fi trimisă, ca imagine.',
+    choosePage: 'Pagina cu numele și adresa dvs.',
+    page: 'Pagina {{page}}',
+    otherPage: 'Sau alegeți orice pagină',
+    preparingPage: 'Se pregătește pagina {{page}}…',
+    pageReady: 'Pagina {{page}} din {{count}} din {{name}} va fi trimisă ca imagine: {{width}} × {{height}} pixeli, {{size}}.',
+    pageAlt: 'Pagina {{page}} din {{name}}, așa cum va fi trimisă',
+    error: {
+      PDF_ENCRYPTED: 'Acest PDF este protejat cu parolă, așa că nu poate fi citit. Salvați-l sau descărcați-l din nou fără parolă ori alegeți o fotografie a documentului.',
+      PDF_DAMAGED: 'Acest PDF nu a putut fi citit; poate fi deteriorat sau descărcat incomplet. Descărcați-l din nou sau alegeți alt fișier.',
+      PDF_NO_PAGES: 'Acest PDF nu are nicio pagină. Alegeți alt fișier.',
+      PDF_BLANK_PAGE: 'Această pagină este goală. Alegeți pagina pe care apar numele și adresa dvs.',
+    },
+  },
+  uploadCheck: {
+    title: 'Această fotografie poate fi respinsă',
+    hint: 'Verificarea poate fi trimisă o singură dată. Alegeți o fotografie mai bună sau folosiți-o pe aceasta dacă sunteți sigur că totul este clar și lizibil.',
+    strictHint: 'Vă rugăm să alegeți o fotografie mai bună.',
+    useAnyway: 'Folosește-o oricum',
+    previewAlt: 'Fotografia aleasă de dvs.',
+    finding: {
+      dark: 'Este prea întunecată.',
+      bright: 'Este prea luminoasă: textul este șters.',
+      noDocument: 'Nu se vede niciun document în ea.',
+      cutOff: 'O parte a documentului este tăiată.',
+      tooFar: 'Documentul este prea mic în imagine: fotografiați de mai aproape.',
+      glare: 'O reflexie acoperă o parte a documentului.',
+      blur: 'Este neclară: textul poate fi ilizibil.',
+      lowResolution: 'Rezoluția este prea mică: {{width}} × {{height}} pixeli, iar pe latura lungă sunt necesari cel puțin {{limit}}.',
+    },
+  },
 };
 
 export default ro;

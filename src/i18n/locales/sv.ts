@@ -311,6 +311,41 @@ const sv: Messages = {
     },
     autoCapture: 'Ta fotot automatiskt',
   },
+  pdf: {
+    pageCount_one: '{{count}} sida.',
+    pageCount_other: '{{count}} sidor.',
+    firstPage: 'Första sidan i {{name}}',
+    tooLarge: 'Den här PDF-filen ({{size}}) är större än de {{limit}} som kan skickas. Välj sidan som visar ditt namn och din adress: bara den sidan skickas, som en bild.',
+    choosePage: 'Sidan med ditt namn och din adress',
+    page: 'Sida {{page}}',
+    otherPage: 'Eller välj valfri sida',
+    preparingPage: 'Förbereder sida {{page}}…',
+    pageReady: 'Sida {{page}} av {{count}} i {{name}} skickas som en bild: {{width}} × {{height}} pixlar, {{size}}.',
+    pageAlt: 'Sida {{page}} i {{name}}, så som den skickas',
+    error: {
+      PDF_ENCRYPTED: 'Den här PDF-filen är lösenordsskyddad och kan därför inte läsas. Spara eller ladda ner den igen utan lösenord, eller välj ett foto av dokumentet.',
+      PDF_DAMAGED: 'Den här PDF-filen kunde inte läsas; den kan vara skadad eller inte helt nedladdad. Ladda ner den igen eller välj en annan fil.',
+      PDF_NO_PAGES: 'Den här PDF-filen har inga sidor. Välj en annan fil.',
+      PDF_BLANK_PAGE: 'Den här sidan är tom. Välj sidan som visar ditt namn och din adress.',
+    },
+  },
+  uploadCheck: {
+    title: 'Det här fotot kanske inte godkänns',
+    hint: 'Verifieringen kan bara skickas en gång. Välj ett bättre foto, eller använd det här om du är säker på att allt är skarpt och läsbart.',
+    strictHint: 'Välj ett bättre foto.',
+    useAnyway: 'Använd det ändå',
+    previewAlt: 'Fotot du valde',
+    finding: {
+      dark: 'Det är för mörkt.',
+      bright: 'Det är för ljust: texten är urblekt.',
+      noDocument: 'Inget dokument syns på det.',
+      cutOff: 'En del av dokumentet är avskuren.',
+      tooFar: 'Dokumentet är för litet på bilden: fota närmare.',
+      glare: 'En reflex döljer en del av dokumentet.',
+      blur: 'Det är suddigt: texten kanske inte går att läsa.',
+      lowResolution: 'Upplösningen är för låg: {{width}} × {{height}} pixlar, men minst {{limit}} behövs på den långa sidan.',
+    },
+  },
 };
 
 export default sv;

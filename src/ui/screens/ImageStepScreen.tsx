@@ -1,13 +1,17 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useDropzone } from 'react-dropzone';
+import { uploadCheckFor } from '../../quality/uploadFindings.ts';
+import { FlaggedUpload } from '../FlaggedUpload.tsx';
+import { STRICT_RETAKES, useCaptureOptions } from '../captureOptions.ts';
 import { useTranslation } from '../../i18n/react.tsx';
 import { isolate } from '../../core/bidi.ts';
 import type { CaptureGuide } from '../../core/captureGuide.ts';
 import type { CapturedImage } from '../../core/flow.ts';
 import type { ImageStep } from '../../core/steps.ts';
 import { loadImageSources } from '../lazyChunks.ts';
-import { ImagePreview } from '../ImagePreview.tsx';
+import { ImagePreview, useObjectUrl } from '../ImagePreview.tsx';
 import { IntakeStatus } from '../IntakeStatus.tsx';
+import { PdfPagePicker } from '../PdfPagePicker.tsx';
 import { ScreenFrame } from '../ScreenFrame.tsx';
 import { formatSize, type StepWording } from '../stepWording.ts';
 import { useImageIntake } from '../useImageIntake.ts';
@@ -34,16 +38,45 @@ const IMAGE_TYPES = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.heic
 export function ImageStepScreen(props: ImageStepScreenProps) {
   const { eyebrow, step, wording, capture, image, budgetBytes, onImage, onContinue, onBack, backLabel } = props;
   const { settings } = step;
-  const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage });
+  const gate = useCaptureOptions().qualityGate;
+  const check = useMemo(() => (gate === 'off' ? undefined : uploadCheckFor(capture.frame)), [gate, capture.frame]);
+  const intake = useImageIntake({ budgetBytes, allowPdf: settings.canUploadPDF, onImage, check });
+  const openPicker = useRef<(() => void) | null>(null);
+  // As on the camera, `strict` offers "Use it anyway" once two more files were flagged too, so nobody is locked out.
+  const [flaggedCount, setFlaggedCount] = useState(0);
+  useEffect(() => {
+    if (intake.state.kind === 'flagged') setFlaggedCount((count) => count + 1);
+  }, [intake.state]);
+  const busy = intake.state.kind === 'processing' || (intake.state.kind === 'choosingPage' && intake.state.progress !== null);
   const preview = image && <Preview image={image} title={wording.title} />;
   const upload = settings.canUpload && (
     <>
+      {intake.state.kind === 'choosingPage' && (
+        <PdfPagePicker
+          document={intake.state.pdf.document}
+          bytes={intake.state.pdf.bytes}
+          budgetBytes={budgetBytes}
+          page={intake.state.page}
+          disabled={busy}
+          onChoose={intake.choosePage}
+        />
+      )}
+      {intake.state.kind === 'flagged' && (
+        <FlaggedUpload
+          image={intake.state.image}
+          findings={intake.state.findings}
+          strict={gate === 'strict' && flaggedCount <= STRICT_RETAKES}
+          onChooseAnother={() => openPicker.current?.()}
+          onUseAnyway={intake.keepFlagged}
+        />
+      )}
       <DropZone
+        openRef={openPicker}
         accept={settings.canUploadPDF ? `${IMAGE_TYPES},application/pdf,.pdf` : IMAGE_TYPES}
         hasImage={Boolean(image)}
         allowPdf={settings.canUploadPDF}
         onFiles={intake.take}
-        disabled={intake.state.kind === 'processing'}
+        disabled={busy}
       />
       <IntakeStatus state={intake.state} />
     </>
@@ -53,11 +86,11 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
     <ScreenFrame
       title={wording.title}
       eyebrow={eyebrow}
-      busy={intake.state.kind === 'processing'}
+      busy={busy}
       actions={
         <>
           {onBack && <BackButton onClick={onBack} label={backLabel} />}
-          <ContinueButton disabled={!image || intake.state.kind === 'processing'} onClick={onContinue} />
+          <ContinueButton disabled={!image || busy} onClick={onContinue} />
         </>
       }
     >
@@ -108,25 +141,47 @@ function UploadOnly({ preview, upload }: { preview: ReactNode; upload: ReactNode
 function Preview({ image, title }: { image: CapturedImage; title: string }) {
   const { t, i18n } = useTranslation();
   const size = formatSize(image.bytes, i18n.language);
+  const name = image.fileName ?? 'PDF';
+  if (image.mediaType === 'application/pdf') {
+    return (
+      <figure className="mk-figure">
+        <PdfFirstPage image={image} alt={t('pdf.firstPage', { name: isolate(name) })} />
+        <figcaption className="mk-muted">
+          {t('upload.pdfReady', { name, size })}
+          {image.pageCount !== undefined && <> {t('pdf.pageCount', { count: image.pageCount })}</>}
+        </figcaption>
+      </figure>
+    );
+  }
+  const fromPdf = image.pdfPage !== undefined;
   return (
     <figure className="mk-figure">
-      {image.mediaType === 'application/pdf' ? (
-        <div className="mk-pdf" aria-hidden="true">
-          PDF
-        </div>
-      ) : (
-        <ImagePreview image={image} alt={t('upload.preview', { step: isolate(title) })} />
-      )}
+      <ImagePreview image={image} alt={fromPdf ? t('pdf.pageAlt', { page: image.pdfPage, name: isolate(name) }) : t('upload.preview', { step: isolate(title) })} />
       <figcaption className="mk-muted">
-        {image.mediaType === 'application/pdf'
-          ? t('upload.pdfReady', { name: image.fileName ?? 'PDF', size })
+        {fromPdf
+          ? t('pdf.pageReady', { page: image.pdfPage, count: image.pageCount ?? '?', name: isolate(name), width: image.width, height: image.height, size })
           : t('upload.ready', { width: image.width, height: image.height, size })}
       </figcaption>
     </figure>
   );
 }
 
+/** The first page drawn when the PDF was chosen; the plain badge after a reload, which does not keep it. */
+function PdfFirstPage({ image, alt }: { image: CapturedImage; alt: string }) {
+  const url = useObjectUrl(image.preview ?? null);
+  if (!url) {
+    return (
+      <div className="mk-pdf" aria-hidden="true">
+        PDF
+      </div>
+    );
+  }
+  return <img className="mk-preview mk-preview--page" src={url} alt={alt} />;
+}
+
 interface DropZoneProps {
+  /** Set to the function that opens the file picker, for buttons outside the zone. */
+  openRef: { current: (() => void) | null };
   accept: string;
   allowPdf: boolean;
   hasImage: boolean;
@@ -139,7 +194,7 @@ interface DropZoneProps {
  * control, the zone takes drag and drop (react-dropzone). Types are not filtered here: the bytes
  * decide later, so a wrong file gets a precise message rather than a silent refusal.
  */
-function DropZone({ accept, allowPdf, hasImage, disabled, onFiles }: DropZoneProps) {
+function DropZone({ openRef, accept, allowPdf, hasImage, disabled, onFiles }: DropZoneProps) {
   const { t } = useTranslation();
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     onDrop: (accepted, rejected) => onFiles([...accepted, ...rejected.map((rejection) => rejection.file)]),
@@ -148,6 +203,7 @@ function DropZone({ accept, allowPdf, hasImage, disabled, onFiles }: DropZonePro
     noClick: true,
     noKeyboard: true,
   });
+  openRef.current = open;
   return (
     <div {...getRootProps({ className: `mk-dropzone${isDragActive ? ' mk-dropzone--active' : ''}` })}>
       {/* Only the browser's file picker; the button below is the control people use. */}
