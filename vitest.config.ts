@@ -77,6 +77,20 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        // The flow and camera in WebKit (WebKitGTK MiniBrowser under Xvfb) and Firefox ESR, driven by
+        // test/engines/driver.ts, against one page server and backend started by the global setup.
+        test: {
+          name: 'engines',
+          environment: 'node',
+          include: ['test/engines/**/*.test.ts'],
+          globalSetup: ['test/engines/globalSetup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -13,11 +13,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface PageServer {
+  origin: string;
+  server: ViteDevServer;
+  close(): Promise<void>;
+}
+
 /**
  * The product as `npm start` runs it (Vite with the merchant backend mounted, on the sandbox) on
- * a free loopback port, plus a system Chromium. `env` is applied before the backend reads it.
+ * a free loopback port. `env` is applied before the backend reads it and restored on close.
  */
-export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+export async function startPageServer(env: Record<string, string | undefined> = {}): Promise<PageServer> {
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
@@ -32,18 +38,30 @@ export async function startHarness(env: Record<string, string | undefined> = {})
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('the dev server has no TCP address');
-  const browser = await launchBrowser();
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    browser,
     server,
     async close() {
-      await browser.close();
       await server.close();
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
+    },
+  };
+}
+
+/** {@link startPageServer} plus a system Chromium. */
+export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+  const pages = await startPageServer(env);
+  const browser = await launchBrowser();
+  return {
+    origin: pages.origin,
+    browser,
+    server: pages.server,
+    async close() {
+      await browser.close();
+      await pages.close();
     },
   };
 }
