@@ -10,7 +10,7 @@
  * HEIC goes through the browser's decoder where it has one (Safari) and libheif otherwise.
  */
 import { readImageHeader, type ImageHeader } from '../core/imageHeader';
-import { readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg';
+import { reachesEndOfImage, readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg';
 import { createOpaque, PixelMeter } from './canvas';
 import { decodeToFit, type Decoded } from './decode';
 import { Failure } from './failure';
@@ -52,9 +52,15 @@ export async function compress(job: Job): Promise<Result> {
     progress(0.05);
     const decoding = decodeToFit(file, header, maxLongSide, meter, type === 'jpeg');
     decoding.catch(() => undefined); // awaited below; this only keeps a rejection from counting as unhandled meanwhile
-    // Checked while the decoder works on its own thread; only a JPEG that decodes is passed through.
+    // Both checked while the decoder works on its own thread; only a whole JPEG that decodes is used.
+    const complete = type === 'jpeg' ? file.arrayBuffer().then((buffer) => reachesEndOfImage(new Uint8Array(buffer))) : Promise.resolve(true);
+    complete.catch(() => undefined);
     const kept = type === 'jpeg' ? await passThrough(file, readJpegHeader(head), maxLongSide, request.budgetBytes).catch(() => null) : null;
     decoded = await decoding;
+    if (!(await complete)) {
+      decoded.bitmap.close();
+      throw new Failure('DECODE_FAILED', 'The JPEG ends before its last scan: the file was cut short.');
+    }
     if (kept && header && decoded.bitmap.width === header.width && decoded.bitmap.height === header.height) {
       decoded.bitmap.close();
       return { blob: kept, width: header.width, height: header.height, quality: null, engine: 'passthrough', encodes: 0, sampleEncodes: 0, peakPixels: meter.peak };

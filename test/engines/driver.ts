@@ -2,14 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import puppeteer, { type Browser as PuppeteerBrowser, type ElementHandle, type Page as PuppeteerPage } from 'puppeteer-core';
-import { CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA, findChromium } from '../chromium';
-import { findBinary, type EngineName } from './binaries';
-import { AXE_VIOLATIONS, CONSOLE_READ, CONSOLE_SHIM, QUERY_ALL, RESOURCE_URLS, describeQuery, wireQuery, type Query } from './inPage';
-import { WebDriverError, WebDriverSession, isElementRef, type ElementRef } from './webdriver';
-import { startXvfb, stopProcess, type Display } from './xvfb';
+import { CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA, findChromium } from '../chromium.ts';
+import { findBinary, type EngineName } from './binaries.ts';
+import { AXE_VIOLATIONS, CONSOLE_READ, CONSOLE_SHIM, QUERY_ALL, RESOURCE_URLS, describeQuery, wireQuery, type Query } from './inPage.ts';
+import { WebDriverError, WebDriverSession, isElementRef, type ElementRef } from './webdriver.ts';
+import { startXvfb, stopProcess, type Display } from './xvfb.ts';
 
-export type { EngineName } from './binaries';
-export type { Query, TextMatch } from './inPage';
+export type { EngineName } from './binaries.ts';
+export type { Query, TextMatch } from './inPage.ts';
 
 /**
  * One page in one engine, driven the same way whatever the engine: Chromium and Firefox through

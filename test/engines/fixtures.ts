@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EnginePage } from './driver';
+import type { EnginePage } from './driver.ts';
 
 /** A folder for the files a test hands to `<input type=file>`: WebDriver takes paths, not bytes. */
 export async function tempFolder(): Promise<{ path: string; write(name: string, bytes: Buffer): Promise<string>; remove(): Promise<void> }> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { base64Length } from '../../src/core/limits';
-import { launchEngine, type Engine, type EngineName, type EnginePage } from './driver';
-import { makeDocumentPhoto, tempFolder } from './fixtures';
+import { launchEngine, type Engine, type EngineName, type EnginePage } from './driver.ts';
+import { makeDocumentPhoto, tempFolder } from './fixtures.ts';
 
 /**
  * The upload flow of test/e2e/flow.e2e.test.ts in WebKit and Firefox: three generated 12 MP

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import { startPageServer } from '../e2e/harness';
-import { requireEngine } from './binaries';
+import { startPageServer } from '../e2e/harness.ts';
+import { requireEngine } from './binaries.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { findBinary } from './binaries';
+import { findBinary } from './binaries.ts';
 
 export interface Display {
   /** e.g. ":3", for DISPLAY. */
