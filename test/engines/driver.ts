@@ -24,9 +24,12 @@ export interface EnginePage {
   count(query: Query): Promise<number>;
   /** Waits until the query matches at least once. */
   waitFor(query: Query, timeoutMs?: number): Promise<void>;
-  /** A real pointer click on the first match (a script click where the engine refuses, e.g. a visually hidden radio). */
+  /**
+   * A real pointer click on the first match, once there is one (a script click where the engine
+   * refuses, e.g. a visually hidden radio).
+   */
   click(query: Query): Promise<void>;
-  /** Clears the first match and types `text` into it. */
+  /** Clears the first match, once there is one, and types `text` into it. */
   fill(query: Query, text: string): Promise<void>;
   /** Sets files (paths on disk) on the first `<input type=file>` matching `css`. */
   setInputFiles(css: string, paths: string[]): Promise<void>;
@@ -119,6 +122,7 @@ function puppeteerPage(engine: EngineName, page: PuppeteerPage): EnginePage {
   page.on('request', (request) => urls.push(request.url()));
   const all = (query: Query) => page.evaluateHandle((body: string, q: unknown) => new Function(body).call(window, q) as Element[], QUERY_ALL, wireQuery(query));
   const first = async (query: Query): Promise<ElementHandle<Element>> => {
+    await self.waitFor(query);
     const list = await all(query);
     const element = (await list.getProperty('0')).asElement() as ElementHandle<Element> | null;
     await list.dispose();
@@ -250,6 +254,7 @@ async function launchWebKit(options: EngineOptions): Promise<Engine> {
 function webkitPage(session: WebDriverSession, forget: () => void): EnginePage {
   const all = (query: Query) => session.execute<ElementRef[]>(QUERY_ALL, [wireQuery(query)]);
   const first = async (query: Query): Promise<ElementRef> => {
+    await self.waitFor(query);
     const [element] = await all(query);
     if (!element || !isElementRef(element)) throw new Error(`webkit: no ${describeQuery(query)}`);
     return element;

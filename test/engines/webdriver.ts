@@ -75,9 +75,13 @@ export function isElementRef(value: unknown): value is ElementRef {
   return typeof value === 'object' && value !== null && ELEMENT in value;
 }
 
+/** No command may hang a test forever (a page stuck in a dialog answers nothing). */
+const COMMAND_TIMEOUT_MS = Number(process.env.WEBDRIVER_COMMAND_TIMEOUT_MS) || 300_000;
+
 async function command<T>(base: string, method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}${path}`, {
     method,
+    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
