@@ -77,8 +77,15 @@ export function launchBrowser(camera?: string): Promise<Browser> {
 
 /** A 12-megapixel document-like phone photo (~5-6 MB JPEG), drawn in the page by the shared fixture. */
 export async function makeDocumentPhoto(page: Page, seed: number): Promise<Buffer> {
-  // A string, not a function: Vitest would rewrite a dynamic import inside a function for Node.
-  const base64 = await page.evaluate<string>(`(async () => {
+  return Buffer.from(await page.evaluate<string>(documentPhotoScript(seed)), 'base64');
+}
+
+/**
+ * The in-page expression behind {@link makeDocumentPhoto}, for any driver: base64 of the photo.
+ * A string, not a function: Vitest would rewrite a dynamic import inside a function for Node.
+ */
+export function documentPhotoScript(seed: number): string {
+  return `(async () => {
     const fixtures = await import('/test/browser/compressFixtures.ts');
     const blob = await fixtures.documentPhoto({ seed: ${Number(seed)} });
     const url = await new Promise((resolve, reject) => {
@@ -88,8 +95,7 @@ export async function makeDocumentPhoto(page: Page, seed: number): Promise<Buffe
       reader.readAsDataURL(blob);
     });
     return url.slice(url.indexOf(',') + 1);
-  })()`);
-  return Buffer.from(base64, 'base64');
+  })()`;
 }
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

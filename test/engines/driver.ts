@@ -91,12 +91,16 @@ const FIREFOX_PREFS = {
   'permissions.default.camera': 1,
 };
 
+/** As long as a WebDriver command may take (a bench run is one evaluate). */
+const PROTOCOL_TIMEOUT_MS = Number(process.env.WEBDRIVER_COMMAND_TIMEOUT_MS) || 300_000;
+
 async function launchPuppeteer(name: 'chromium' | 'firefox', options: EngineOptions): Promise<Engine> {
   const browser: PuppeteerBrowser =
     name === 'firefox'
-      ? await puppeteer.launch({ browser: 'firefox', executablePath: findBinary('firefox'), headless: true, extraPrefsFirefox: options.camera ? FIREFOX_PREFS : {} })
+      ? await puppeteer.launch({ browser: 'firefox', executablePath: findBinary('firefox'), headless: true, protocolTimeout: PROTOCOL_TIMEOUT_MS, extraPrefsFirefox: options.camera ? FIREFOX_PREFS : {} })
       : await puppeteer.launch({
           browser: 'chrome',
+          protocolTimeout: PROTOCOL_TIMEOUT_MS,
           executablePath: findChromium(),
           headless: true,
           args: [...CHROMIUM_ARGS, ...(options.camera ? [FAKE_CAMERA, AUTO_ALLOW_CAMERA] : []), ...(options.chromiumArgs ?? [])],
