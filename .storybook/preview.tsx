@@ -1,9 +1,9 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
-import type { Translator as I18n } from '../src/i18n';
-import { TranslationProvider } from '../src/i18n/react';
-import { createI18n, UI_LOCALES, type UiLocale } from '../src/i18n';
-import { ExitContext } from '../src/ui/exit';
-import { FocusMemoryContext } from '../src/ui/ScreenFrame';
+import type { Translator as I18n } from '../src/i18n/index.ts';
+import { TranslationProvider } from '../src/i18n/react.tsx';
+import { createI18n, UI_LOCALES, type UiLocale } from '../src/i18n/index.ts';
+import { ExitContext } from '../src/ui/exit.tsx';
+import { FocusMemoryContext } from '../src/ui/ScreenFrame.tsx';
 import '../src/ui/styles.css';
 
 const languages = new Map<UiLocale, Promise<I18n>>();

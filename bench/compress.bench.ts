@@ -4,9 +4,9 @@
  * one native decode + one encode of the same picture. Everything loads from this page's origin.
  */
 import imageCompression from 'browser-image-compression';
-import { compressImageWithDetails } from '../src/compress/compressImage';
-import { DEFAULT_MAX_LONG_SIDE } from '../src/compress/protocol';
-import { documentPhoto, facePhoto, heicOf, screenshotPng } from '../test/browser/compressFixtures';
+import { compressImageWithDetails } from '../src/compress/compressImage.ts';
+import { DEFAULT_MAX_LONG_SIDE } from '../src/compress/protocol.ts';
+import { documentPhoto, facePhoto, heicOf, screenshotPng } from '../test/browser/compressFixtures.ts';
 
 export type Method = 'ours' | 'library' | 'floor';
 
@@ -173,7 +173,7 @@ async function floor(fixture: Fixture): Promise<Outcome> {
   const resize: ImageBitmapOptions = size.width === fixture.width ? {} : { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'high' };
   let source: Blob | ImageData = fixture.file;
   if (fixture.heic) {
-    const { decodeHeic } = await import('../src/compress/heicDecoder');
+    const { decodeHeic } = await import('../src/compress/heicDecoder.ts');
     source = (await decodeHeic(new Uint8Array(await fixture.file.arrayBuffer()))).pixels;
   }
   const bitmap = await createImageBitmap(source, { imageOrientation: 'from-image', ...resize });

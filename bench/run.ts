@@ -10,9 +10,9 @@ import { createReadStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin, type ViteDevServer } from 'vite';
-import type { Engine, EngineName } from '../test/engines/driver';
-import { planBudget } from '../src/core/budget';
-import type { BenchReport, BenchRow } from './compress.bench';
+import type { Engine, EngineName } from '../test/engines/driver.ts';
+import { planBudget } from '../src/core/budget.ts';
+import type { BenchReport, BenchRow } from './compress.bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 5;
@@ -42,7 +42,7 @@ function vendorLibrary(): Plugin {
 }
 
 async function main(): Promise<void> {
-  const { launchEngine } = await import('../test/engines/driver');
+  const { launchEngine } = await import('../test/engines/driver.ts');
   const wanted = process.argv.slice(2);
   const engines = wanted.length ? ENGINES.filter((name) => wanted.includes(name)) : ENGINES;
   let server: ViteDevServer | undefined;

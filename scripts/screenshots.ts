@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, makeDocumentPhoto, smallJpeg, startHarness } from '../test/e2e/harness';
+import { launchBrowser, makeDocumentPhoto, smallJpeg, startHarness } from '../test/e2e/harness.ts';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 const WALK_VIEWPORTS = { ...VIEWPORTS, narrow: { width: 320, height: 640 } };

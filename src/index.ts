@@ -5,18 +5,18 @@
  */
 import './ui/styles.css';
 
-export { Onboarding, type OnboardingProps } from './ui/Onboarding';
-export type { FlowCallbacks } from './ui/Flow';
-export type { ColorScheme } from './ui/colorScheme';
-export type { StepChange, CompleteEvent, ExitEvent } from './ui/events';
-export type { Translations, UiLocale, WidgetLanguage } from './i18n';
-export { UI_LOCALES } from './i18n';
-export type { OnboardingError, ErrorCode } from './core/errors';
-export { mapErrorResponse, isOnboardingError } from './core/errors';
-export type { Session, TokenResponse, DocumentType, AdditionalSteps, AdditionalStepConfig, StepSettings, StepTexts } from './core/token';
-export { parseSession, toSession } from './core/token';
-export type { Step, ImageStep, Choices } from './core/steps';
-export { resolveSteps } from './core/steps';
-export type { SubmitBody, SubmitSuccess, VendorErrorBody, ReuploadSession } from './core/payload';
-export { planBudget, type ImageBudget } from './core/budget';
-export { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from './core/limits';
+export { Onboarding, type OnboardingProps } from './ui/Onboarding.tsx';
+export type { FlowCallbacks } from './ui/Flow.tsx';
+export type { ColorScheme } from './ui/colorScheme.ts';
+export type { StepChange, CompleteEvent, ExitEvent } from './ui/events.ts';
+export type { Translations, UiLocale, WidgetLanguage } from './i18n/index.ts';
+export { UI_LOCALES } from './i18n/index.ts';
+export type { OnboardingError, ErrorCode } from './core/errors.ts';
+export { mapErrorResponse, isOnboardingError } from './core/errors.ts';
+export type { Session, TokenResponse, DocumentType, AdditionalSteps, AdditionalStepConfig, StepSettings, StepTexts } from './core/token.ts';
+export { parseSession, toSession } from './core/token.ts';
+export type { Step, ImageStep, Choices } from './core/steps.ts';
+export { resolveSteps } from './core/steps.ts';
+export type { SubmitBody, SubmitSuccess, VendorErrorBody, ReuploadSession } from './core/payload.ts';
+export { planBudget, type ImageBudget } from './core/budget.ts';
+export { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from './core/limits.ts';

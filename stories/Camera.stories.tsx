@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import type { Still } from '../src/capture/stillCapture';
-import { captureGuide } from '../src/core/captureGuide';
-import { CameraFailure, type CameraFailureCode } from '../src/ui/camera/CameraFailure';
-import { CameraView } from '../src/ui/camera/CameraView';
-import { StillReview } from '../src/ui/camera/StillReview';
-import { BUDGET_BYTES, documentPhoto, selfie } from './fixtures';
+import type { Still } from '../src/capture/stillCapture.ts';
+import { captureGuide } from '../src/core/captureGuide.ts';
+import { CameraFailure, type CameraFailureCode } from '../src/ui/camera/CameraFailure.tsx';
+import { CameraView } from '../src/ui/camera/CameraView.tsx';
+import { StillReview } from '../src/ui/camera/StillReview.tsx';
+import { BUDGET_BYTES, documentPhoto, selfie } from './fixtures.ts';
 
 /**
  * The camera: the live viewfinder with its outline (a real camera here; in `npm test` Chromium's

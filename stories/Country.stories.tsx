@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { CountryScreen } from '../src/ui/screens/CountryScreen';
+import { CountryScreen } from '../src/ui/screens/CountryScreen.tsx';
 
 const meta = {
   title: 'Screens/2 Country',

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { DocumentTypeScreen } from '../src/ui/screens/DocumentTypeScreen';
+import { DocumentTypeScreen } from '../src/ui/screens/DocumentTypeScreen.tsx';
 
 const meta = {
   title: 'Screens/3 Document type',

@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { DoneScreen } from '../src/ui/screens/DoneScreen';
+import { DoneScreen } from '../src/ui/screens/DoneScreen.tsx';
 
 const meta = {
   title: 'Screens/7 Done',

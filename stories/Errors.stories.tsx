@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import type { ErrorCode, OnboardingError } from '../src/core/errors';
-import { ErrorScreen } from '../src/ui/screens/ErrorScreen';
+import type { ErrorCode, OnboardingError } from '../src/core/errors.ts';
+import { ErrorScreen } from '../src/ui/screens/ErrorScreen.tsx';
 
 /** Every error code the flow can end on, with the way forward the flow offers for it. */
 const meta = {

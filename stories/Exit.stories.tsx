@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { ExitConfirm } from '../src/ui/exit';
+import { ExitConfirm } from '../src/ui/exit.tsx';
 
 /** Asked when the person closes the widget after starting (only when the host passed `onExit`). */
 const meta = {

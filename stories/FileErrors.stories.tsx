@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { IntakeStatus } from '../src/ui/IntakeStatus';
-import type { IntakeFailure } from '../src/ui/useImageIntake';
+import { IntakeStatus } from '../src/ui/IntakeStatus.tsx';
+import type { IntakeFailure } from '../src/ui/useImageIntake.ts';
 
 /** Every message the file intake can show under the drop zone, and the progress while it works. */
 const meta = {

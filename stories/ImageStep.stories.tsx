@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useTranslation } from '../src/i18n/react';
+import { useTranslation } from '../src/i18n/react.tsx';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { captureGuide } from '../src/core/captureGuide';
-import type { CapturedImage } from '../src/core/flow';
-import type { ImageStep } from '../src/core/steps';
-import type { DocumentType } from '../src/core/token';
-import { ImageStepScreen } from '../src/ui/screens/ImageStepScreen';
-import { stepWording } from '../src/ui/stepWording';
-import { billPdf, BUDGET_BYTES, documentPhoto, selfie, STEPS, UPLOAD_ONLY_FRONT } from './fixtures';
+import { captureGuide } from '../src/core/captureGuide.ts';
+import type { CapturedImage } from '../src/core/flow.ts';
+import type { ImageStep } from '../src/core/steps.ts';
+import type { DocumentType } from '../src/core/token.ts';
+import { ImageStepScreen } from '../src/ui/screens/ImageStepScreen.tsx';
+import { stepWording } from '../src/ui/stepWording.ts';
+import { billPdf, BUDGET_BYTES, documentPhoto, selfie, STEPS, UPLOAD_ONLY_FRONT } from './fixtures.ts';
 
 interface ImageStepStoryProps {
   step: ImageStep;

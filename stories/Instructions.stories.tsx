@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { InstructionsScreen } from '../src/ui/screens/InstructionsScreen';
+import { InstructionsScreen } from '../src/ui/screens/InstructionsScreen.tsx';
 
 const meta = {
   title: 'Screens/1 Instructions',

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { SessionTimeNotice } from '../src/ui/SessionTimeNotice';
-import { RestoredNotice, StartOver } from '../src/ui/StartOver';
+import { SessionTimeNotice } from '../src/ui/SessionTimeNotice.tsx';
+import { RestoredNotice, StartOver } from '../src/ui/StartOver.tsx';
 
 /** The lines the flow shows above a screen: time running out, a restored draft, starting over. */
 const meta = {

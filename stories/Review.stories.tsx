@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import type { CapturedImage } from '../src/core/flow';
-import { ReviewScreen, type ReviewItem } from '../src/ui/screens/ReviewScreen';
-import { billPdf, documentPhoto, selfie } from './fixtures';
+import type { CapturedImage } from '../src/core/flow.ts';
+import { ReviewScreen, type ReviewItem } from '../src/ui/screens/ReviewScreen.tsx';
+import { billPdf, documentPhoto, selfie } from './fixtures.ts';
 
 const meta = {
   title: 'Screens/5 Review',

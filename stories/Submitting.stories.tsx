@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { SubmittingScreen } from '../src/ui/screens/SubmittingScreen';
+import { SubmittingScreen } from '../src/ui/screens/SubmittingScreen.tsx';
 
 const meta = {
   title: 'Screens/6 Submitting',

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import type { Session } from '../src/core/token';
-import { Onboarding } from '../src/ui/Onboarding';
-import { makeSession, STEPS } from './fixtures';
+import type { Session } from '../src/core/token.ts';
+import { Onboarding } from '../src/ui/Onboarding.tsx';
+import { makeSession, STEPS } from './fixtures.ts';
 
 /**
  * The whole widget as a host renders it, from a mock session passed as the `session` prop: no

@@ -2,11 +2,11 @@
  * Mock sessions, steps and images for the stories: everything is made here, in the browser, so
  * Storybook needs no backend, no vendor account, no camera and no image files in the repository.
  */
-import type { CapturedImage } from '../src/core/flow';
-import type { ImageStep } from '../src/core/steps';
-import type { StepSettings, StepTexts } from '../src/core/token';
+import type { CapturedImage } from '../src/core/flow.ts';
+import type { ImageStep } from '../src/core/steps.ts';
+import type { StepSettings, StepTexts } from '../src/core/token.ts';
 
-export { makeSession } from '../test/sessionFixture';
+export { makeSession } from '../test/sessionFixture.ts';
 
 const UPLOAD_OR_CAMERA: StepSettings = { canUpload: true, canCapture: true, canUploadPDF: false };
 const UPLOAD_ONLY: StepSettings = { canUpload: true, canCapture: false, canUploadPDF: false };

@@ -1,4 +1,4 @@
-import type { Session } from '../src/core/token';
+import type { Session } from '../src/core/token.ts';
 
 /** A plausible session for tests and stories: four documents, instructions on, nothing preset. */
 export function makeSession(overrides: Partial<Session> = {}): Session {

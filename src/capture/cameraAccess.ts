@@ -2,7 +2,7 @@
  * Whether this page may use a camera at all, asked before any prompt so the person is never sent
  * to a permission dialog that cannot succeed.
  */
-import type { CameraErrorCode } from './cameraError';
+import type { CameraErrorCode } from './cameraError.ts';
 
 /** The browser surfaces the camera code depends on; tests and hosts without a DOM pass their own. */
 export interface CameraEnvironment {

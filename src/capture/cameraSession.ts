@@ -3,13 +3,13 @@
  * stream, so nothing else can forget to stop it: closing, a late answer to an abandoned request,
  * the camera being unplugged and a page left in the background all end every track.
  */
-import { browserCameraEnvironment, watchCameraPermission, type CameraEnvironment } from './cameraAccess';
-import { listCameras, type CameraDevice } from './cameraDevices';
-import { CameraError, toCameraError } from './cameraError';
-import { watchHiddenPage, type HiddenPageWatch, type VisibilitySource } from './hiddenPageWatch';
-import { openCamera, type Facing } from './openCamera';
-import { captureStill, type Still, type StillOptions } from './stillCapture';
-import { stopStream } from './stopStream';
+import { browserCameraEnvironment, watchCameraPermission, type CameraEnvironment } from './cameraAccess.ts';
+import { listCameras, type CameraDevice } from './cameraDevices.ts';
+import { CameraError, toCameraError } from './cameraError.ts';
+import { watchHiddenPage, type HiddenPageWatch, type VisibilitySource } from './hiddenPageWatch.ts';
+import { openCamera, type Facing } from './openCamera.ts';
+import { captureStill, type Still, type StillOptions } from './stillCapture.ts';
+import { stopStream } from './stopStream.ts';
 
 export interface LiveCamera {
   deviceId: string;

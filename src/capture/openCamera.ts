@@ -3,9 +3,9 @@
  * device refuses a demanding one. Facing and resolution are only ever `ideal`: a phone without a
  * rear camera should still get a picture rather than an error.
  */
-import { cameraSupport, type CameraEnvironment, browserCameraEnvironment } from './cameraAccess';
-import { CameraError, toCameraError, type CameraErrorCode } from './cameraError';
-import { stopStream } from './stopStream';
+import { cameraSupport, type CameraEnvironment, browserCameraEnvironment } from './cameraAccess.ts';
+import { CameraError, toCameraError, type CameraErrorCode } from './cameraError.ts';
+import { stopStream } from './stopStream.ts';
 
 export type Facing = 'user' | 'environment';
 

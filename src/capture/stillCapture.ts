@@ -3,7 +3,7 @@
  * the sensor's full resolution, with autofocus and exposure for a still); where it is missing or
  * fails, the current video frame is drawn at the track's real resolution, never the preview's size.
  */
-import { CameraError } from './cameraError';
+import { CameraError } from './cameraError.ts';
 
 export interface Still {
   /** JPEG or PNG, as the camera or the canvas produced it; the upload pipeline makes it a JPEG within budget. */

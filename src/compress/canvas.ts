@@ -3,7 +3,7 @@
  * bare DOMException, and counting the pixels it allocates so tests can prove that a 48 MP photo
  * never lands on a full-size canvas.
  */
-import { describe, Failure } from './failure';
+import { describe, Failure } from './failure.ts';
 
 /** Largest canvas or bitmap (in pixels) allocated so far for one request. */
 export class PixelMeter {

@@ -10,10 +10,10 @@
  * quality even if the input was within budget. The native path: one decode, one draw, a few strip
  * samples and usually one full encode.
  */
-import { CANCELLED, describe, Failure } from './failure';
-import type { Job } from './job';
-import { compress } from './pipeline';
-import type { CompressRequest, WorkerReply, WorkerRequest } from './protocol';
+import { CANCELLED, describe, Failure } from './failure.ts';
+import type { Job } from './job.ts';
+import { compress } from './pipeline.ts';
+import type { CompressRequest, WorkerReply, WorkerRequest } from './protocol.ts';
 
 const controllers = new Map<number, AbortController>();
 let queue: Promise<void> = Promise.resolve();

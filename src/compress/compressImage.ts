@@ -2,12 +2,12 @@
  * Main-thread side of the compressor: sniffs the bytes, then hands the work to one shared, lazily
  * created module worker (./compress.worker.ts, bundled by Vite — same origin, no blob: code).
  */
-import { SNIFF_BYTES, sniffFileType, type SniffedType } from '../core/fileType';
-import { ImageError } from './errors';
-import type { CompressEngine, CompressRequest, DecodableType, WorkerReply, WorkerRequest } from './protocol';
+import { SNIFF_BYTES, sniffFileType, type SniffedType } from '../core/fileType.ts';
+import { ImageError } from './errors.ts';
+import type { CompressEngine, CompressRequest, DecodableType, WorkerReply, WorkerRequest } from './protocol.ts';
 
-export { DEFAULT_MAX_LONG_SIDE } from './protocol';
-export { ImageError, isImageError, type ImageErrorCode } from './errors';
+export { DEFAULT_MAX_LONG_SIDE } from './protocol.ts';
+export { ImageError, isImageError, type ImageErrorCode } from './errors.ts';
 
 export interface CompressedImage {
   /** Always `image/jpeg`, upright, without metadata. */

@@ -4,10 +4,10 @@
  * browser decoder's own, never a canvas of ours (iOS refuses canvases over 16.7 MP; Chromium over
  * 268 MP).
  */
-import { orientedSize, type ImageHeader } from '../core/imageHeader';
-import type { PixelMeter } from './canvas';
-import { describe, Failure } from './failure';
-import { MAX_SOURCE_PIXELS } from './protocol';
+import { orientedSize, type ImageHeader } from '../core/imageHeader.ts';
+import type { PixelMeter } from './canvas.ts';
+import { describe, Failure } from './failure.ts';
+import { MAX_SOURCE_PIXELS } from './protocol.ts';
 
 export interface Decoded {
   bitmap: ImageBitmap;

@@ -1,4 +1,4 @@
-import type { SniffedType } from '../core/fileType';
+import type { SniffedType } from '../core/fileType.ts';
 
 /**
  * Every way preparing an upload can fail, as a code the UI maps to a localized message. `message`

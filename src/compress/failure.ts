@@ -1,4 +1,4 @@
-import type { WorkerErrorCode } from './protocol';
+import type { WorkerErrorCode } from './protocol.ts';
 
 /** A failure the worker reports to the client as `{ ok: false, code, message }`. */
 export class Failure extends Error {

@@ -15,7 +15,7 @@
  * again.
  */
 import type { Libheif } from 'libheif-js/libheif-wasm/libheif-bundle.mjs';
-import { describe, Failure } from './failure';
+import { describe, Failure } from './failure.ts';
 
 export interface HeicImage {
   /** Upright RGBA pixels (alpha 255 unless the file has an alpha plane). */

@@ -1,4 +1,4 @@
-import type { CompressRequest, CompressSuccess } from './protocol';
+import type { CompressRequest, CompressSuccess } from './protocol.ts';
 
 /** What one compression produces, before the worker adds the request id. */
 export type Result = Omit<CompressSuccess, 'id' | 'ok'>;

@@ -4,10 +4,10 @@
  * under-predicted) is corrected by the ratio it showed; a budget that even quality 70 misses
  * shrinks the pixels, never below MIN_LONG_SIDE.
  */
-import { adoptBitmap, drawOpaque, encodeJpeg, release, type PixelMeter } from './canvas';
-import type { Decoded } from './decode';
-import type { Job, Result } from './job';
-import { SizePredictor } from './sizePredictor';
+import { adoptBitmap, drawOpaque, encodeJpeg, release, type PixelMeter } from './canvas.ts';
+import type { Decoded } from './decode.ts';
+import type { Job, Result } from './job.ts';
+import { SizePredictor } from './sizePredictor.ts';
 
 /** Aim this far below the budget, so a sample that under-predicts by up to 3 % still fits first time. */
 const AIM = 0.97;

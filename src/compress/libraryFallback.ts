@@ -4,10 +4,10 @@
  * and bytes the native path keeps (README, "Compression"). Loaded only when needed: a separate
  * chunk of the worker's bundle, same origin.
  */
-import { readJpegInfo } from '../core/jpeg';
-import { describe, Failure } from './failure';
-import type { Job, Result } from './job';
-import { provideWorkerImage } from './workerImage';
+import { readJpegInfo } from '../core/jpeg.ts';
+import { describe, Failure } from './failure.ts';
+import type { Job, Result } from './job.ts';
+import { provideWorkerImage } from './workerImage.ts';
 
 /** The library's per-round shrink factor (browser-image-compression 2.x). */
 export const LIBRARY_STEP = 0.95;

@@ -9,16 +9,16 @@
  *    pathological pictures), or alone when a benchmark asks for it.
  * HEIC goes through the browser's decoder where it has one (Safari) and libheif otherwise.
  */
-import { readImageHeader, type ImageHeader } from '../core/imageHeader';
-import { reachesEndOfImage, readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg';
-import { createOpaque, PixelMeter } from './canvas';
-import { decodeToFit, type Decoded } from './decode';
-import { Failure } from './failure';
-import { decodeHeic } from './heicDecoder';
-import type { Job, Result } from './job';
-import { searchJpeg, MIN_LONG_SIDE } from './jpegSearch';
-import { compressWithLibrary, LIBRARY_STEP } from './libraryFallback';
-import { DEFAULT_MAX_LONG_SIDE } from './protocol';
+import { readImageHeader, type ImageHeader } from '../core/imageHeader.ts';
+import { reachesEndOfImage, readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg.ts';
+import { createOpaque, PixelMeter } from './canvas.ts';
+import { decodeToFit, type Decoded } from './decode.ts';
+import { Failure } from './failure.ts';
+import { decodeHeic } from './heicDecoder.ts';
+import type { Job, Result } from './job.ts';
+import { searchJpeg, MIN_LONG_SIDE } from './jpegSearch.ts';
+import { compressWithLibrary, LIBRARY_STEP } from './libraryFallback.ts';
+import { DEFAULT_MAX_LONG_SIDE } from './protocol.ts';
 
 /** Enough of a file for its header: EXIF (≤ 64 kB), ICC profiles and the frame header come before this, in practice. */
 const HEAD_BYTES = 256 * 1024;

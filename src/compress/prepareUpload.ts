@@ -2,9 +2,9 @@
  * One call for the UI: whatever the user picked becomes either a JPEG within budget or, where the
  * flow allows PDFs, the PDF itself (sent as is, never recompressed). Type from bytes, not name.
  */
-import { SNIFF_BYTES, sniffFileType } from '../core/fileType';
-import { compressImage, type CompressedImage, type CompressOptions } from './compressImage';
-import { ImageError } from './errors';
+import { SNIFF_BYTES, sniffFileType } from '../core/fileType.ts';
+import { compressImage, type CompressedImage, type CompressOptions } from './compressImage.ts';
+import { ImageError } from './errors.ts';
 
 export interface PreparedImage extends CompressedImage {
   kind: 'image';

@@ -1,5 +1,5 @@
 /** Messages between {@link ./compressImage} and {@link ./compress.worker}. */
-import type { SniffedType } from '../core/fileType';
+import type { SniffedType } from '../core/fileType.ts';
 
 /** What the worker decodes: the browser's own decoders, plus libheif for HEIC/HEIF. */
 export type DecodableType = Extract<SniffedType, 'jpeg' | 'png' | 'webp' | 'heic'>;

@@ -12,7 +12,7 @@
  * first quality straight away, and one far over it starts the search lower down. Qualities are whole percent: Chromium rounds to an integer
  * libjpeg quality anyway.
  */
-import { createOpaque, encodeJpeg, release, type PixelMeter } from './canvas';
+import { createOpaque, encodeJpeg, release, type PixelMeter } from './canvas.ts';
 
 /** First (and highest) quality: visually lossless for photos of documents, below the size knee of 95+. */
 export const START_PERCENT = 92;

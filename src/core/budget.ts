@@ -1,4 +1,4 @@
-import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES, maxBytesForBase64 } from './limits';
+import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES, maxBytesForBase64 } from './limits.ts';
 
 /**
  * Room kept for everything in the submit body that is not image data: keys, quotes, the token,

@@ -1,5 +1,5 @@
-import type { ImageRole } from './steps';
-import type { DocumentType } from './token';
+import type { ImageRole } from './steps.ts';
+import type { DocumentType } from './token.ts';
 
 /**
  * The outline drawn over the camera preview. Aspect ratios are the real objects': ID-1 cards

@@ -1,4 +1,4 @@
-import type { Session } from './token';
+import type { Session } from './token.ts';
 
 /**
  * Session timing. The vendor's token answers `expiryTime` (seconds the token stays valid from its

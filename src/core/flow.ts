@@ -1,9 +1,9 @@
-import { planBudget, type ImageBudget } from './budget';
-import { isCountryCode } from './countries';
-import type { OnboardingError } from './errors';
-import { base64Length } from './limits';
-import { effectiveChoices, imageSteps, resolveSteps, stepId, type Choices, type ImageStep, type Step, type StepId } from './steps';
-import type { DocumentType, Session } from './token';
+import { planBudget, type ImageBudget } from './budget.ts';
+import { isCountryCode } from './countries.ts';
+import type { OnboardingError } from './errors.ts';
+import { base64Length } from './limits.ts';
+import { effectiveChoices, imageSteps, resolveSteps, stepId, type Choices, type ImageStep, type Step, type StepId } from './steps.ts';
+import type { DocumentType, Session } from './token.ts';
 
 /** An image (or PDF) ready to send: already within its budget. */
 export interface CapturedImage {

@@ -4,9 +4,9 @@
  * (createImageBitmap resize options) and to refuse absurd sizes without allocating them. Pure
  * functions over bytes; malformed input gives `null`, never an exception.
  */
-import { ascii, uint16le, uint24le, uint32be } from './bytes';
-import type { SniffedType } from './fileType';
-import { readJpegHeader, tiffOrientation } from './jpeg';
+import { ascii, uint16le, uint24le, uint32be } from './bytes.ts';
+import type { SniffedType } from './fileType.ts';
+import { readJpegHeader, tiffOrientation } from './jpeg.ts';
 
 export interface ImageHeader {
   /** Stored size, before the orientation is applied. */

@@ -1,4 +1,4 @@
-import type { DocumentType, ProcessImageKey } from './token';
+import type { DocumentType, ProcessImageKey } from './token.ts';
 
 /**
  * The body the widget POSTs to `submitUrl`: exactly the vendor's `/process` body plus

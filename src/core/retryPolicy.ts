@@ -1,4 +1,4 @@
-import type { OnboardingError } from './errors';
+import type { OnboardingError } from './errors.ts';
 
 /**
  * When and how often a submission is sent again by itself. Pure: the caller supplies the random

@@ -1,7 +1,7 @@
-import type { FlowTarget } from './flow';
-import type { ReuploadSession } from './payload';
-import { resolveAdditionalSteps } from './steps';
-import type { ParseResult, Session, StepSettings, StepText } from './token';
+import type { FlowTarget } from './flow.ts';
+import type { ReuploadSession } from './payload.ts';
+import { resolveAdditionalSteps } from './steps.ts';
+import type { ParseResult, Session, StepSettings, StepText } from './token.ts';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

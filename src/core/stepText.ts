@@ -1,5 +1,5 @@
-import { baseLanguage } from './locale';
-import type { StepText, StepTexts } from './token';
+import { baseLanguage } from './locale.ts';
+import type { StepText, StepTexts } from './token.ts';
 
 /**
  * The merchant's text for a step in `locale`: that locale, then its alias (`jp` for `ja`), then

@@ -1,5 +1,5 @@
-import { applicableAdditionalSteps } from './additionalSteps';
-import type { DocumentType, Session, StepSettings, StepTexts } from './token';
+import { applicableAdditionalSteps } from './additionalSteps.ts';
+import type { DocumentType, Session, StepSettings, StepTexts } from './token.ts';
 
 /** Which part of the person or document an image step shows; decides the wording and later the camera. */
 export type ImageRole = 'DOCUMENT_FRONT' | 'DOCUMENT_BACK' | 'FACE' | 'UTILITY_BILL' | 'ADDITIONAL';

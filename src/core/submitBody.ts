@@ -1,9 +1,9 @@
-import { budgetOf, stepsOf, type FlowState } from './flow';
-import { JSON_OVERHEAD_BYTES } from './budget';
-import { MAX_PROCESS_REQUEST_BYTES, base64Length } from './limits';
-import type { ReuploadBody, SubmitBody } from './payload';
-import { effectiveChoices, imageSteps } from './steps';
-import { isProcessImageKey, type ProcessImageKey } from './token';
+import { budgetOf, stepsOf, type FlowState } from './flow.ts';
+import { JSON_OVERHEAD_BYTES } from './budget.ts';
+import { MAX_PROCESS_REQUEST_BYTES, base64Length } from './limits.ts';
+import type { ReuploadBody, SubmitBody } from './payload.ts';
+import { effectiveChoices, imageSteps } from './steps.ts';
+import { isProcessImageKey, type ProcessImageKey } from './token.ts';
 
 /**
  * A request body as JSON text with holes: each image travels as `{ base64Of: blob }` and is

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** What the sandbox vendor recorded of a submission: sizes and types, never the images or token. */
-import { base64Length } from '../core/limits';
+import { base64Length } from '../core/limits.ts';
 
 /** `GET /api/sandbox/last-submission`, as server/sandbox.ts records it. */
 export interface SandboxSubmission {

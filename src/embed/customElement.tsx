@@ -1,10 +1,10 @@
 import { createRoot, type Root } from 'react-dom/client';
-import type { OnboardingError } from '../core/errors';
-import type { Session } from '../core/token';
-import type { Translations } from '../i18n';
-import type { ColorScheme } from '../ui/colorScheme';
-import type { CompleteEvent, ExitEvent, StepChange } from '../ui/events';
-import { Onboarding, type OnboardingProps } from '../ui/Onboarding';
+import type { OnboardingError } from '../core/errors.ts';
+import type { Session } from '../core/token.ts';
+import type { Translations } from '../i18n/index.ts';
+import type { ColorScheme } from '../ui/colorScheme.ts';
+import type { CompleteEvent, ExitEvent, StepChange } from '../ui/events.ts';
+import { Onboarding, type OnboardingProps } from '../ui/Onboarding.tsx';
 import widgetCss from '../ui/styles.css?inline';
 
 export const TAG_NAME = 'markid-onboarding';

@@ -1,8 +1,8 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadMessages, type WidgetLanguage } from '../i18n';
-import { Onboarding } from '../ui/Onboarding';
-import { SandboxReceipt } from './SandboxReceipt';
+import { loadMessages, type WidgetLanguage } from '../i18n/index.ts';
+import { Onboarding } from '../ui/Onboarding.tsx';
+import { SandboxReceipt } from './SandboxReceipt.tsx';
 import '../ui/styles.css';
 import './hostedPage.css';
 

@@ -4,9 +4,9 @@
  * so the compression worker and the language files load from next to this script, wherever the
  * page itself lives.
  */
-import { defineElement, mount, MarkIdOnboardingElement } from './customElement';
+import { defineElement, mount, MarkIdOnboardingElement } from './customElement.tsx';
 
-export type { MarkIdOnboardingEventMap, MountOptions } from './customElement';
+export type { MarkIdOnboardingEventMap, MountOptions } from './customElement.tsx';
 export { mount, MarkIdOnboardingElement };
 
 defineElement();

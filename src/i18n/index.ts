@@ -1,8 +1,8 @@
-import { baseLanguage, chooseLocale, VENDOR_LOCALES, type Locale, type LocaleSources } from '../core/locale';
-import type { Messages } from './locales/en';
-import { Translator } from './translator';
+import { baseLanguage, chooseLocale, VENDOR_LOCALES, type Locale, type LocaleSources } from '../core/locale.ts';
+import type { Messages } from './locales/en.ts';
+import { Translator } from './translator.ts';
 
-export { Translator, type TFunction } from './translator';
+export { Translator, type TFunction } from './translator.ts';
 
 /**
  * Every vendor locale has complete UI strings; each is its own chunk, so a page downloads only its
@@ -10,21 +10,21 @@ export { Translator, type TFunction } from './translator';
  * locale without a file a compile error.
  */
 const LOADERS = {
-  lt: () => import('./locales/lt'),
-  en: () => import('./locales/en'),
-  ru: () => import('./locales/ru'),
-  pl: () => import('./locales/pl'),
-  lv: () => import('./locales/lv'),
-  ro: () => import('./locales/ro'),
-  it: () => import('./locales/it'),
-  et: () => import('./locales/et'),
-  fr: () => import('./locales/fr'),
-  sv: () => import('./locales/sv'),
-  es: () => import('./locales/es'),
-  hu: () => import('./locales/hu'),
-  ja: () => import('./locales/ja'),
-  bg: () => import('./locales/bg'),
-  de: () => import('./locales/de'),
+  lt: () => import('./locales/lt.ts'),
+  en: () => import('./locales/en.ts'),
+  ru: () => import('./locales/ru.ts'),
+  pl: () => import('./locales/pl.ts'),
+  lv: () => import('./locales/lv.ts'),
+  ro: () => import('./locales/ro.ts'),
+  it: () => import('./locales/it.ts'),
+  et: () => import('./locales/et.ts'),
+  fr: () => import('./locales/fr.ts'),
+  sv: () => import('./locales/sv.ts'),
+  es: () => import('./locales/es.ts'),
+  hu: () => import('./locales/hu.ts'),
+  ja: () => import('./locales/ja.ts'),
+  bg: () => import('./locales/bg.ts'),
+  de: () => import('./locales/de.ts'),
 } satisfies Record<Locale, () => Promise<{ default: Messages }>>;
 
 export type UiLocale = Locale;
@@ -55,7 +55,7 @@ export function isWidgetLanguage(value: string): value is WidgetLanguage {
 /** The strings of one language; each language is fetched once per page, then cached by the module system. */
 export async function loadMessages(language: WidgetLanguage): Promise<Messages> {
   if (language === PSEUDO_LOCALE) {
-    const [{ pseudoMessages }, en] = await Promise.all([import('./pseudo'), LOADERS.en()]);
+    const [{ pseudoMessages }, en] = await Promise.all([import('./pseudo.ts'), LOADERS.en()]);
     return pseudoMessages(en.default);
   }
   return (await LOADERS[language]()).default;

@@ -1,4 +1,4 @@
-import type { Messages } from './locales/en';
+import type { Messages } from './locales/en.ts';
 
 /**
  * The pseudo-locale: English with every letter accented and every text about 40 % longer, in

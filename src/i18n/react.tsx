@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import type { TFunction, Translator } from './translator';
+import type { TFunction, Translator } from './translator.ts';
 
 const TranslatorContext = createContext<Translator | null>(null);
 

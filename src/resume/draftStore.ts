@@ -1,6 +1,6 @@
-import type { CapturedImage, SavedFlow } from '../core/flow';
-import type { StepId } from '../core/steps';
-import type { Session } from '../core/token';
+import type { CapturedImage, SavedFlow } from '../core/flow.ts';
+import type { StepId } from '../core/steps.ts';
+import type { Session } from '../core/token.ts';
 
 /**
  * What a resumable flow keeps between page loads: the session it runs on (so a reload continues

@@ -1,5 +1,5 @@
-import { blobToBase64 } from '../compress/base64';
-import type { BodyPart } from '../core/submitBody';
+import { blobToBase64 } from '../compress/base64.ts';
+import type { BodyPart } from '../core/submitBody.ts';
 
 /** 768 KiB: a multiple of 3, so the base64 of consecutive slices joins into the base64 of the whole. */
 export const SLICE_BYTES = 3 * 256 * 1024;

@@ -1,6 +1,6 @@
-import { mapErrorResponse, type Delivery, type OnboardingError } from '../core/errors';
-import type { ReuploadBody, SubmitBody, SubmitSuccess } from '../core/payload';
-import { parseRetryAfter } from '../core/retryPolicy';
+import { mapErrorResponse, type Delivery, type OnboardingError } from '../core/errors.ts';
+import type { ReuploadBody, SubmitBody, SubmitSuccess } from '../core/payload.ts';
+import { parseRetryAfter } from '../core/retryPolicy.ts';
 
 export interface SendOptions {
   /** Fraction of the body uploaded, 0 to 1. */

@@ -1,5 +1,5 @@
-import { mapErrorResponse, type OnboardingError } from '../core/errors';
-import { parseSession, type Session } from '../core/token';
+import { mapErrorResponse, type OnboardingError } from '../core/errors.ts';
+import { parseSession, type Session } from '../core/token.ts';
 
 /**
  * Asks the merchant backend for a session. Resolves with a checked session or rejects with an

@@ -1,5 +1,5 @@
-import { mapErrorResponse, type OnboardingError } from '../core/errors';
-import type { SubmissionStatus } from '../core/payload';
+import { mapErrorResponse, type OnboardingError } from '../core/errors.ts';
+import type { SubmissionStatus } from '../core/payload.ts';
 
 /** The backend has no status endpoint (a merchant's own backend may not): just send again. */
 export const STATUS_UNSUPPORTED = 'STATUS_UNSUPPORTED';

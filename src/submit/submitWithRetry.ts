@@ -1,8 +1,8 @@
-import { isOnboardingError, mapErrorResponse, type OnboardingError } from '../core/errors';
-import type { SubmitPhase } from '../core/flow';
-import type { SubmissionStatus, SubmitSuccess } from '../core/payload';
-import { classifyFailure, nextMove, type RetryPolicy } from '../core/retryPolicy';
-import { STATUS_UNSUPPORTED } from './submissionStatus';
+import { isOnboardingError, mapErrorResponse, type OnboardingError } from '../core/errors.ts';
+import type { SubmitPhase } from '../core/flow.ts';
+import type { SubmissionStatus, SubmitSuccess } from '../core/payload.ts';
+import { classifyFailure, nextMove, type RetryPolicy } from '../core/retryPolicy.ts';
+import { STATUS_UNSUPPORTED } from './submissionStatus.ts';
 
 /** Everything the loop touches outside itself, so tests can drive it without a network or a clock. */
 export interface SubmitPorts {

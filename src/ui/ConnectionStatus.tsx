@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from '../i18n/react';
-import { useOnline } from './useOnline';
+import { useTranslation } from '../i18n/react.tsx';
+import { useOnline } from './useOnline.ts';
 
 /** How long "back online" stays up after the connection returns. */
 const BACK_ONLINE_MS = 4_000;

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import type { OnboardingError } from '../core/errors';
+import type { OnboardingError } from '../core/errors.ts';
 
 interface CrashBoundaryProps {
   fallback: (error: OnboardingError) => ReactNode;

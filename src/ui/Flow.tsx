@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { useTranslation } from '../i18n/react';
-import { isolate } from '../core/bidi';
-import { captureGuide } from '../core/captureGuide';
-import type { OnboardingError } from '../core/errors';
-import { sessionDeadline } from '../core/expiry';
+import { useTranslation } from '../i18n/react.tsx';
+import { isolate } from '../core/bidi.ts';
+import { captureGuide } from '../core/captureGuide.ts';
+import type { OnboardingError } from '../core/errors.ts';
+import { sessionDeadline } from '../core/expiry.ts';
 import {
   budgetOf,
   currentStep,
@@ -15,27 +15,27 @@ import {
   type FlowState,
   type FlowTarget,
   type SavedFlow,
-} from '../core/flow';
-import { effectiveChoices, imageSteps, stepId, type ImageStep, type Step } from '../core/steps';
-import type { DocumentType, Session } from '../core/token';
-import type { DraftStore } from '../resume/draftStore';
-import { ConnectionStatus } from './ConnectionStatus';
-import { CountryScreen } from './screens/CountryScreen';
-import { DocumentTypeScreen } from './screens/DocumentTypeScreen';
-import { DoneScreen } from './screens/DoneScreen';
-import { ErrorScreen } from './screens/ErrorScreen';
-import { ImageStepScreen } from './screens/ImageStepScreen';
-import { InstructionsScreen } from './screens/InstructionsScreen';
-import { ReviewScreen } from './screens/ReviewScreen';
-import { SubmittingScreen } from './screens/SubmittingScreen';
-import type { CompleteEvent, StepChange } from './events';
-import { SessionTimeNotice } from './SessionTimeNotice';
-import { RestoredNotice, StartOver } from './StartOver';
-import { stepWording } from './stepWording';
-import { useDraftPersistence } from './useDraftPersistence';
-import { useLeaveWarning } from './useLeaveWarning';
-import { useStepHistory } from './useStepHistory';
-import { useSubmission } from './useSubmission';
+} from '../core/flow.ts';
+import { effectiveChoices, imageSteps, stepId, type ImageStep, type Step } from '../core/steps.ts';
+import type { DocumentType, Session } from '../core/token.ts';
+import type { DraftStore } from '../resume/draftStore.ts';
+import { ConnectionStatus } from './ConnectionStatus.tsx';
+import { CountryScreen } from './screens/CountryScreen.tsx';
+import { DocumentTypeScreen } from './screens/DocumentTypeScreen.tsx';
+import { DoneScreen } from './screens/DoneScreen.tsx';
+import { ErrorScreen } from './screens/ErrorScreen.tsx';
+import { ImageStepScreen } from './screens/ImageStepScreen.tsx';
+import { InstructionsScreen } from './screens/InstructionsScreen.tsx';
+import { ReviewScreen } from './screens/ReviewScreen.tsx';
+import { SubmittingScreen } from './screens/SubmittingScreen.tsx';
+import type { CompleteEvent, StepChange } from './events.ts';
+import { SessionTimeNotice } from './SessionTimeNotice.tsx';
+import { RestoredNotice, StartOver } from './StartOver.tsx';
+import { stepWording } from './stepWording.ts';
+import { useDraftPersistence } from './useDraftPersistence.ts';
+import { useLeaveWarning } from './useLeaveWarning.ts';
+import { useStepHistory } from './useStepHistory.ts';
+import { useSubmission } from './useSubmission.ts';
 
 export interface FlowCallbacks {
   onComplete?: ((result: CompleteEvent) => void) | undefined;

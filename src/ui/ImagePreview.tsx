@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CapturedImage } from '../core/flow';
+import type { CapturedImage } from '../core/flow.ts';
 
 /** Shows an image from memory; the object URL lives exactly as long as the element. */
 export function ImagePreview({ image, alt, className }: { image: CapturedImage; alt: string; className?: string }) {

@@ -1,6 +1,6 @@
-import { useTranslation } from '../i18n/react';
-import { formatSize } from './stepWording';
-import type { IntakeState } from './useImageIntake';
+import { useTranslation } from '../i18n/react.tsx';
+import { formatSize } from './stepWording.ts';
+import type { IntakeState } from './useImageIntake.ts';
 
 /** "Preparing your photo…" while a file or a camera still is compressed, and why it failed if it did. */
 export function IntakeStatus({ state }: { state: IntakeState }) {

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
-import { useTranslation } from '../i18n/react';
-import { PSEUDO_LOCALE, UI_LOCALES, type UiLocale, type WidgetLanguage } from '../i18n';
+import { useTranslation } from '../i18n/react.tsx';
+import { PSEUDO_LOCALE, UI_LOCALES, type UiLocale, type WidgetLanguage } from '../i18n/index.ts';
 
 export interface LanguageOption {
   code: UiLocale;

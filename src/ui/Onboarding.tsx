@@ -1,22 +1,22 @@
-import type { Translator as I18n } from '../i18n';
+import type { Translator as I18n } from '../i18n/index.ts';
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { TranslationProvider, useTranslation } from '../i18n/react';
-import { isOnboardingError, type OnboardingError } from '../core/errors';
-import type { ReuploadSession } from '../core/payload';
-import type { Session } from '../core/token';
-import { createI18n, resolveLanguage, type Translations, type UiLocale, type WidgetLanguage } from '../i18n';
-import { canResume, openDraftStore } from '../resume/draftStore';
-import { fetchSession } from '../submit/session';
-import { useColorScheme, type ColorScheme } from './colorScheme';
-import { CrashBoundary } from './CrashBoundary';
-import type { CompleteEvent, ExitEvent, StepChange } from './events';
-import { ExitButton, ExitConfirm, ExitContext } from './exit';
-import { ErrorScreen } from './screens/ErrorScreen';
-import { FocusMemoryContext } from './ScreenFrame';
-import { LanguageSwitcher } from './LanguageSwitcher';
-import { useWidgetLanguage } from './useWidgetLanguage';
-import { Flow, type FlowCallbacks } from './Flow';
-import { checked, startFlow, type FlowStart } from './startFlow';
+import { TranslationProvider, useTranslation } from '../i18n/react.tsx';
+import { isOnboardingError, type OnboardingError } from '../core/errors.ts';
+import type { ReuploadSession } from '../core/payload.ts';
+import type { Session } from '../core/token.ts';
+import { createI18n, resolveLanguage, type Translations, type UiLocale, type WidgetLanguage } from '../i18n/index.ts';
+import { canResume, openDraftStore } from '../resume/draftStore.ts';
+import { fetchSession } from '../submit/session.ts';
+import { useColorScheme, type ColorScheme } from './colorScheme.ts';
+import { CrashBoundary } from './CrashBoundary.tsx';
+import type { CompleteEvent, ExitEvent, StepChange } from './events.ts';
+import { ExitButton, ExitConfirm, ExitContext } from './exit.tsx';
+import { ErrorScreen } from './screens/ErrorScreen.tsx';
+import { FocusMemoryContext } from './ScreenFrame.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { useWidgetLanguage } from './useWidgetLanguage.ts';
+import { Flow, type FlowCallbacks } from './Flow.tsx';
+import { checked, startFlow, type FlowStart } from './startFlow.ts';
 
 export interface OnboardingProps extends FlowCallbacks {
   /** A session the host already minted on its backend; when given, `sessionUrl` is not called. */

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from '../i18n/react';
+import { useTranslation } from '../i18n/react.tsx';
 
 interface ScreenFrameProps {
   title: string;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from '../i18n/react';
-import { expiryNotice, msUntilNoticeChanges, type ExpiryNotice } from '../core/expiry';
+import { useTranslation } from '../i18n/react.tsx';
+import { expiryNotice, msUntilNoticeChanges, type ExpiryNotice } from '../core/expiry.ts';
 
 interface SessionTimeNoticeProps {
   /** When the session ends, ms since the epoch. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from '../i18n/react';
+import { useTranslation } from '../i18n/react.tsx';
 
 /**
  * "Start over": drops every choice and photo (and the saved draft with them). Destructive, so it

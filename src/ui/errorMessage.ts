@@ -1,4 +1,4 @@
-import type { OnboardingError } from '../core/errors';
+import type { OnboardingError } from '../core/errors.ts';
 
 /**
  * Identifiers with wording of their own (`vendorError.*`); several identifiers may share one

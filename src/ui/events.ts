@@ -1,5 +1,5 @@
-import type { Screen } from '../core/flow';
-import type { Step } from '../core/steps';
+import type { Screen } from '../core/flow.ts';
+import type { Step } from '../core/steps.ts';
 
 /** `onStepChange`: where the person is now. Carries no image, token or personal data. */
 export interface StepChange {

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useRef, type Ref } from 'react';
-import { useTranslation } from '../i18n/react';
+import { useTranslation } from '../i18n/react.tsx';
 
 /** Present only when the host passed `onExit`: a widget the host cannot remove shows no way out. */
 export const ExitContext = createContext<{ request: () => void } | null>(null);

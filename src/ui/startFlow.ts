@@ -1,11 +1,11 @@
-import type { OnboardingError } from '../core/errors';
-import { sessionDeadline } from '../core/expiry';
-import type { FlowTarget, SavedFlow } from '../core/flow';
-import type { ReuploadSession } from '../core/payload';
-import { parseReuploadSession, reuploadFlow } from '../core/reupload';
-import { parseSession, type Session } from '../core/token';
-import type { DraftStore } from '../resume/draftStore';
-import { fetchSession } from '../submit/session';
+import type { OnboardingError } from '../core/errors.ts';
+import { sessionDeadline } from '../core/expiry.ts';
+import type { FlowTarget, SavedFlow } from '../core/flow.ts';
+import type { ReuploadSession } from '../core/payload.ts';
+import { parseReuploadSession, reuploadFlow } from '../core/reupload.ts';
+import { parseSession, type Session } from '../core/token.ts';
+import type { DraftStore } from '../resume/draftStore.ts';
+import { fetchSession } from '../submit/session.ts';
 
 /** Everything the flow needs to start: whose session, since when, for what, and what to restore. */
 export interface FlowStart {

@@ -1,7 +1,7 @@
-import type { TFunction } from '../i18n';
-import type { ImageStep } from '../core/steps';
-import { pickStepText } from '../core/stepText';
-import type { DocumentType } from '../core/token';
+import type { TFunction } from '../i18n/index.ts';
+import type { ImageStep } from '../core/steps.ts';
+import { pickStepText } from '../core/stepText.ts';
+import type { DocumentType } from '../core/token.ts';
 
 export interface StepWording {
   title: string;

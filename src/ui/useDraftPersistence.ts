@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { tokenDeadline } from '../core/expiry';
-import type { FlowState } from '../core/flow';
-import type { StepId } from '../core/steps';
-import type { DraftStore } from '../resume/draftStore';
+import { tokenDeadline } from '../core/expiry.ts';
+import type { FlowState } from '../core/flow.ts';
+import type { StepId } from '../core/steps.ts';
+import type { DraftStore } from '../resume/draftStore.ts';
 
 /** Timers cannot wait longer than this; a longer wait simply fires early and checks again. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CapturedImage } from '../core/flow';
-import { isImageError } from '../compress/compressImage';
-import { prepareUpload } from '../compress/prepareUpload';
+import type { CapturedImage } from '../core/flow.ts';
+import { isImageError } from '../compress/compressImage.ts';
+import { prepareUpload } from '../compress/prepareUpload.ts';
 
 export type IntakeFailure = 'MULTIPLE_FILES' | 'UNSUPPORTED_TYPE' | 'HEIC' | 'PDF_NOT_ALLOWED' | 'EMPTY_FILE' | 'DECODE_FAILED' | 'ENCODE_FAILED' | 'TOO_LARGE' | 'PDF_TOO_LARGE';
 

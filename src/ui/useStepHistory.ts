@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { isReachable, type FlowAction, type FlowState } from '../core/flow';
-import type { StepId } from '../core/steps';
+import { isReachable, type FlowAction, type FlowState } from '../core/flow.ts';
+import type { StepId } from '../core/steps.ts';
 
 /** What the widget keeps in `history.state`: a step id and a position, never a token or an image. */
 interface StepEntry {

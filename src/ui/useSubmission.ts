@@ -1,14 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { isOnboardingError, redactError, type OnboardingError } from '../core/errors';
-import { sessionDeadline } from '../core/expiry';
-import { flowReducer, type FlowAction, type FlowState } from '../core/flow';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retryPolicy';
-import { requestBodyParts } from '../core/submitBody';
-import type { Session } from '../core/token';
-import { assembleBody } from '../submit/requestBody';
-import { sendSubmission } from '../submit/sendSubmission';
-import { fetchSubmissionStatus, statusUrlOf } from '../submit/submissionStatus';
-import { submitWithRetry, type SubmitPorts } from '../submit/submitWithRetry';
+import { isOnboardingError, redactError, type OnboardingError } from '../core/errors.ts';
+import { sessionDeadline } from '../core/expiry.ts';
+import { flowReducer, type FlowAction, type FlowState } from '../core/flow.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../core/retryPolicy.ts';
+import { requestBodyParts } from '../core/submitBody.ts';
+import type { Session } from '../core/token.ts';
+import { assembleBody } from '../submit/requestBody.ts';
+import { sendSubmission } from '../submit/sendSubmission.ts';
+import { fetchSubmissionStatus, statusUrlOf } from '../submit/submissionStatus.ts';
+import { submitWithRetry, type SubmitPorts } from '../submit/submitWithRetry.ts';
 
 export interface SubmissionOptions {
   submitUrl: string;

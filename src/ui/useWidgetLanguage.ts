@@ -1,7 +1,7 @@
-import type { Translator as I18n } from '../i18n';
+import type { Translator as I18n } from '../i18n/index.ts';
 import { useEffect, useRef, useState } from 'react';
-import type { LocaleSources } from '../core/locale';
-import { loadLanguage, resolveLanguage, type Translations, type WidgetLanguage } from '../i18n';
+import type { LocaleSources } from '../core/locale.ts';
+import { loadLanguage, resolveLanguage, type Translations, type WidgetLanguage } from '../i18n/index.ts';
 
 /**
  * Keeps the widget's translator speaking the language its sources resolve to. A change (the

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserCameraEnvironment, cameraSupport, type CameraEnvironment } from '../../src/capture/cameraAccess';
-import { cameraPresence, listCameras } from '../../src/capture/cameraDevices';
-import { isCameraError, toCameraError, type CameraErrorCode } from '../../src/capture/cameraError';
-import { constraintLadder, openCamera } from '../../src/capture/openCamera';
-import { captureStill } from '../../src/capture/stillCapture';
-import { stopStream } from '../../src/capture/stopStream';
-import { allEnded, lateCamera, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes';
+import { browserCameraEnvironment, cameraSupport, type CameraEnvironment } from '../../src/capture/cameraAccess.ts';
+import { cameraPresence, listCameras } from '../../src/capture/cameraDevices.ts';
+import { isCameraError, toCameraError, type CameraErrorCode } from '../../src/capture/cameraError.ts';
+import { constraintLadder, openCamera } from '../../src/capture/openCamera.ts';
+import { captureStill } from '../../src/capture/stillCapture.ts';
+import { stopStream } from '../../src/capture/stopStream.ts';
+import { allEnded, lateCamera, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes.ts';
 
 const opened: MediaStream[] = [];
 afterEach(() => {

@@ -2,7 +2,7 @@
  * Camera environments for browser tests: Chromium's real fake camera underneath, with the failures
  * real devices produce (refusals, busy drivers, late answers) injected where a test needs them.
  */
-import { browserCameraEnvironment, type CameraEnvironment } from '../../src/capture/cameraAccess';
+import { browserCameraEnvironment, type CameraEnvironment } from '../../src/capture/cameraAccess.ts';
 
 export type GetUserMedia = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
 

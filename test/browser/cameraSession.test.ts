@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { browserCameraEnvironment, type CameraEnvironment } from '../../src/capture/cameraAccess';
-import { CameraSession, type CameraState } from '../../src/capture/cameraSession';
-import { allEnded, FakeVisibility, lateCamera, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes';
+import { browserCameraEnvironment, type CameraEnvironment } from '../../src/capture/cameraAccess.ts';
+import { CameraSession, type CameraState } from '../../src/capture/cameraSession.ts';
+import { allEnded, FakeVisibility, lateCamera, playingVideo, recordingCamera, refusal, withGetUserMedia } from './cameraFakes.ts';
 
 const sessions: CameraSession[] = [];
 afterEach(() => {

@@ -1,15 +1,15 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { Translator as I18n } from '../../src/i18n';
-import { TranslationProvider } from '../../src/i18n/react';
+import type { Translator as I18n } from '../../src/i18n/index.ts';
+import { TranslationProvider } from '../../src/i18n/react.tsx';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { captureGuide } from '../../src/core/captureGuide';
-import type { CapturedImage } from '../../src/core/flow';
-import { readJpegInfo } from '../../src/core/jpeg';
-import { createI18n } from '../../src/i18n';
-import { CameraView } from '../../src/ui/camera/CameraView';
-import { allEnded, refusal } from './cameraFakes';
+import { captureGuide } from '../../src/core/captureGuide.ts';
+import type { CapturedImage } from '../../src/core/flow.ts';
+import { readJpegInfo } from '../../src/core/jpeg.ts';
+import { createI18n } from '../../src/i18n/index.ts';
+import { CameraView } from '../../src/ui/camera/CameraView.tsx';
+import { allEnded, refusal } from './cameraFakes.ts';
 
 let i18n: I18n;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planBudget } from '../../src/core/budget';
-import { blobToBase64 } from '../../src/compress/base64';
-import { compressImage, compressImageWithDetails, workerResourceUrls, type CompressedImage } from '../../src/compress/compressImage';
-import { isImageError, type ImageErrorCode } from '../../src/compress/errors';
-import { readJpegInfo } from '../../src/core/jpeg';
-import { prepareUpload } from '../../src/compress/prepareUpload';
-import { bytesOf, commentSegment, documentPhoto, exifSegment, insertAfterSoi, isJpeg, markedJpeg, sampleColor, smallPng } from './compressFixtures';
+import { planBudget } from '../../src/core/budget.ts';
+import { blobToBase64 } from '../../src/compress/base64.ts';
+import { compressImage, compressImageWithDetails, workerResourceUrls, type CompressedImage } from '../../src/compress/compressImage.ts';
+import { isImageError, type ImageErrorCode } from '../../src/compress/errors.ts';
+import { readJpegInfo } from '../../src/core/jpeg.ts';
+import { prepareUpload } from '../../src/compress/prepareUpload.ts';
+import { bytesOf, commentSegment, documentPhoto, exifSegment, insertAfterSoi, isJpeg, markedJpeg, sampleColor, smallPng } from './compressFixtures.ts';
 
 /** What a rejection carried, so a wrong code shows up in the assertion message. */
 async function codeOf(promise: Promise<unknown>): Promise<ImageErrorCode | string> {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planBudget } from '../../src/core/budget';
-import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../../src/core/limits';
-import { blobToBase64 } from '../../src/compress/base64';
-import { compressImageWithDetails } from '../../src/compress/compressImage';
-import { bytesOf, documentPhoto, facePhoto, heicOf, metadataIn, screenshotPng } from './compressFixtures';
+import { planBudget } from '../../src/core/budget.ts';
+import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../../src/core/limits.ts';
+import { blobToBase64 } from '../../src/compress/base64.ts';
+import { compressImageWithDetails } from '../../src/compress/compressImage.ts';
+import { bytesOf, documentPhoto, facePhoto, heicOf, metadataIn, screenshotPng } from './compressFixtures.ts';
 
 describe('four large images sharing one /process request', () => {
   it('all fit the 20 MB together, each at full resolution, none with metadata', async () => {

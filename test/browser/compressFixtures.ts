@@ -2,8 +2,8 @@
  * Test images made in the browser, shared by test/browser/compress*.test.ts and bench/: nothing
  * binary is checked in, and every fixture is deterministic (seeded noise).
  */
-import { readJpegInfo } from '../../src/core/jpeg';
-import { encodeHeic, type HeicOptions } from './heicFixture';
+import { readJpegInfo } from '../../src/core/jpeg.ts';
+import { encodeHeic, type HeicOptions } from './heicFixture.ts';
 
 export interface DocumentPhotoOptions {
   width?: number;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { server } from 'vitest/browser';
-import { planBudget } from '../../src/core/budget';
-import { sniffFileType } from '../../src/core/fileType';
-import { compressImageWithDetails, workerResourceUrls } from '../../src/compress/compressImage';
-import { prepareUpload } from '../../src/compress/prepareUpload';
-import { applyOrientation, bytesOf, documentPhoto, heicOf, markedCanvas, metadataIn, quarterMarks, smallPng } from './compressFixtures';
+import { planBudget } from '../../src/core/budget.ts';
+import { sniffFileType } from '../../src/core/fileType.ts';
+import { compressImageWithDetails, workerResourceUrls } from '../../src/compress/compressImage.ts';
+import { prepareUpload } from '../../src/compress/prepareUpload.ts';
+import { applyOrientation, bytesOf, documentPhoto, heicOf, markedCanvas, metadataIn, quarterMarks, smallPng } from './compressFixtures.ts';
 
 const UPRIGHT = { topLeft: 'red', topRight: 'blue', bottomLeft: 'white', bottomRight: 'white' };
 

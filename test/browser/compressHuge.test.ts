@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encodeJpeg } from '../../src/compress/canvas';
-import { compressImageWithDetails } from '../../src/compress/compressImage';
-import { isImageError } from '../../src/compress/errors';
-import { Failure } from '../../src/compress/failure';
-import { MAX_SOURCE_PIXELS } from '../../src/compress/protocol';
-import { bytesOf, documentPhoto, metadataIn, pixelFloodPng, quarterMarks } from './compressFixtures';
+import { encodeJpeg } from '../../src/compress/canvas.ts';
+import { compressImageWithDetails } from '../../src/compress/compressImage.ts';
+import { isImageError } from '../../src/compress/errors.ts';
+import { Failure } from '../../src/compress/failure.ts';
+import { MAX_SOURCE_PIXELS } from '../../src/compress/protocol.ts';
+import { bytesOf, documentPhoto, metadataIn, pixelFloodPng, quarterMarks } from './compressFixtures.ts';
 
 describe('inputs larger than any canvas should be', () => {
   it('decodes a 48 MP photo straight to 4096 px, never onto a full-size canvas', async () => {

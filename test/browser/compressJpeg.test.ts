@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJpegInfo, stripJpegMetadata } from '../../src/core/jpeg';
+import { readJpegInfo, stripJpegMetadata } from '../../src/core/jpeg.ts';
 
 /** A structurally valid (not decodable) JPEG: SOI, given segments, SOF0, SOS with entropy bytes, EOI. */
 function jpeg(options: { before?: number[][]; entropy?: number[]; sof?: number; components?: number; after?: number[] } = {}): Uint8Array {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { compressImage } from '../../src/compress/compressImage';
-import { documentPhoto, heicOf, pixelFloodPng } from './compressFixtures';
+import { compressImage } from '../../src/compress/compressImage.ts';
+import { documentPhoto, heicOf, pixelFloodPng } from './compressFixtures.ts';
 
 /**
  * Compression must never freeze the page: everything heavy runs in the worker. Long tasks (over

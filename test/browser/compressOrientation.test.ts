@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compressImageWithDetails } from '../../src/compress/compressImage';
-import { bytesOf, metadataIn, orientedJpeg, quarterMarks } from './compressFixtures';
+import { compressImageWithDetails } from '../../src/compress/compressImage.ts';
+import { bytesOf, metadataIn, orientedJpeg, quarterMarks } from './compressFixtures.ts';
 
 /** The picture as the person saw it: red top-left, blue top-right, white below. */
 const UPRIGHT = { topLeft: 'red', topRight: 'blue', bottomLeft: 'white', bottomRight: 'white' };

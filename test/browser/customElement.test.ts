@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defineElement, mount, TAG_NAME, type MarkIdOnboardingElement } from '../../src/embed/customElement';
-import { makeSession } from '../sessionFixture';
+import { defineElement, mount, TAG_NAME, type MarkIdOnboardingElement } from '../../src/embed/customElement.tsx';
+import { makeSession } from '../sessionFixture.ts';
 
 defineElement();
 

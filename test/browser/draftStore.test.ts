@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CapturedImage } from '../../src/core/flow';
-import type { Session } from '../../src/core/token';
-import { createDraftStore, draftDatabaseName, type Draft } from '../../src/resume/draftStore';
+import type { CapturedImage } from '../../src/core/flow.ts';
+import type { Session } from '../../src/core/token.ts';
+import { createDraftStore, draftDatabaseName, type Draft } from '../../src/resume/draftStore.ts';
 
 const TOKEN = 'cBqwefLQK6jEA20CJnq12r01cge00mlvPrjTGM4';
 const session: Session = {

@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WidgetLanguage } from '../../src/i18n';
-import { loadMessages } from '../../src/i18n';
-import en from '../../src/i18n/locales/en';
-import { axeViolations, minimalPdf, smallJpeg, startHarness, type Harness } from './harness';
+import type { WidgetLanguage } from '../../src/i18n/index.ts';
+import { loadMessages } from '../../src/i18n/index.ts';
+import en from '../../src/i18n/locales/en.ts';
+import { axeViolations, minimalPdf, smallJpeg, startHarness, type Harness } from './harness.ts';
 
 /**
  * The hosted page for every person: walked in several languages at 320 CSS px (a small phone, or

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, smallJpeg, startHarness, toFirstPhoto, type Harness } from './harness';
+import { axeViolations, launchBrowser, smallJpeg, startHarness, toFirstPhoto, type Harness } from './harness.ts';
 
 /**
  * The camera in real Chromium with its fake device (a 3840×2160 test pattern), against the

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config';
-import { contentSecurityPolicy } from '../../server/securityHeaders';
-import { createSite, listen, type RunningSite } from '../../server/site';
-import { encodeHeic } from '../browser/heicFixture';
-import { CHROMIUM_ARGS, findChromium } from '../chromium';
-import { toFirstPhoto } from './harness';
+import { loadConfig } from '../../server/config.ts';
+import { contentSecurityPolicy } from '../../server/securityHeaders.ts';
+import { createSite, listen, type RunningSite } from '../../server/site.ts';
+import { encodeHeic } from '../browser/heicFixture.ts';
+import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { toFirstPhoto } from './harness.ts';
 
 /**
  * The production builds as a merchant deploys them: the hosted page (vite.config.ts) and the

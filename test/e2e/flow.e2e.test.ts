@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectIdCardReceipt } from './receipt';
-import { axeViolations, makeDocumentPhoto, minimalPdf, startHarness, type Harness } from './harness';
+import { expectIdCardReceipt } from './receipt.ts';
+import { axeViolations, makeDocumentPhoto, minimalPdf, startHarness, type Harness } from './harness.ts';
 
 let harness: Harness;
 

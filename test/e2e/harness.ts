@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
-import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium';
+import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFile, makeDocumentPhoto, startHarness, toFirstPhoto, type Harness } from './harness';
+import { chooseFile, makeDocumentPhoto, startHarness, toFirstPhoto, type Harness } from './harness.ts';
 
 /**
  * What a whole verification leaves behind in the page: the JavaScript heap after three 12 MP

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { base64Length } from '../../src/core/limits';
+import { base64Length } from '../../src/core/limits.ts';
 
 /**
  * What the sandbox must have received from the three-photo identity-card walk: one request within

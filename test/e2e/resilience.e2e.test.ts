@@ -1,7 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseFile, startHarness, toFirstPhoto, type Harness } from './harness';
+import { chooseFile, startHarness, toFirstPhoto, type Harness } from './harness.ts';
 
 /**
  * Submission under failure, in Chromium against the backend on the sandbox, with the network

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReuploadSession } from '../../src/core/payload';
-import { minimalPdf, smallJpeg, startHarness, type Harness } from './harness';
+import type { ReuploadSession } from '../../src/core/payload.ts';
+import { minimalPdf, smallJpeg, startHarness, type Harness } from './harness.ts';
 
 /**
  * Re-upload mode: a verification already went to the vendor with a utility bill; the merchant's

@@ -5,8 +5,8 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Onboarding, type OnboardingProps } from '../../src/index';
-import type { Session } from '../../src/core/token';
+import { Onboarding, type OnboardingProps } from '../../src/index.ts';
+import type { Session } from '../../src/core/token.ts';
 
 interface WidgetOptions extends Omit<OnboardingProps, 'onError' | 'onComplete' | 'onSessionExpired' | 'session'> {
   /** Fetch a session here and pass it as `session`, renewing through `onSessionExpired`. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DOCUMENT_TYPES, type AdditionalStepConfig, type DocumentType, type Session } from '../../src/core/token';
+import { DOCUMENT_TYPES, type AdditionalStepConfig, type DocumentType, type Session } from '../../src/core/token.ts';
 
 export const documentType = fc.constantFrom(...DOCUMENT_TYPES);
 export const country = fc.constantFrom('LT', 'LV', 'EE', 'DE', 'US', 'JP', 'lt');
@@ -35,4 +35,4 @@ export const session: fc.Arbitrary<Session> = fc.record({
   sessionLength: fc.constant(600),
 });
 
-export { makeSession } from '../sessionFixture';
+export { makeSession } from '../sessionFixture.ts';

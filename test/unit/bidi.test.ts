@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isolate } from '../../src/core/bidi';
+import { isolate } from '../../src/core/bidi.ts';
 
 describe('isolate', () => {
   it('wraps right-to-left text in FSI … PDI', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JSON_OVERHEAD_BYTES, planBudget } from '../../src/core/budget';
-import { base64Length, MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES, maxBytesForBase64 } from '../../src/core/limits';
+import { JSON_OVERHEAD_BYTES, planBudget } from '../../src/core/budget.ts';
+import { base64Length, MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES, maxBytesForBase64 } from '../../src/core/limits.ts';
 
 describe('planBudget', () => {
   it('gives one to three images the full per-image limit', () => {

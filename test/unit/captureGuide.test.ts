@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { captureGuide, FRAME_ASPECT, frameRect, type CaptureFrame } from '../../src/core/captureGuide';
-import { DOCUMENT_TYPES } from '../../src/core/token';
+import { captureGuide, FRAME_ASPECT, frameRect, type CaptureFrame } from '../../src/core/captureGuide.ts';
+import { DOCUMENT_TYPES } from '../../src/core/token.ts';
 
 const FRAMES = Object.keys(FRAME_ASPECT) as Exclude<CaptureFrame, 'NONE'>[];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_IDENTIFIERS } from '../../server/errors';
-import { KNOWN_IDENTIFIERS, mapErrorResponse } from '../../src/core/errors';
-import en from '../../src/i18n/locales/en';
-import { IDENTIFIER_MESSAGES, STEP_MESSAGES, errorMessageKey } from '../../src/ui/errorMessage';
+import { ERROR_IDENTIFIERS } from '../../server/errors.ts';
+import { KNOWN_IDENTIFIERS, mapErrorResponse } from '../../src/core/errors.ts';
+import en from '../../src/i18n/locales/en.ts';
+import { IDENTIFIER_MESSAGES, STEP_MESSAGES, errorMessageKey } from '../../src/ui/errorMessage.ts';
 
 const lookup = (key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], en);
 

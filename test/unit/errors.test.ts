@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryable, mapErrorResponse, redactError } from '../../src/core/errors';
+import { isRetryable, mapErrorResponse, redactError } from '../../src/core/errors.ts';
 
 describe('mapErrorResponse', () => {
   it('names the step of a MISSING_VALUE error', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expiryNotice, msUntilNoticeChanges, sessionDeadline, tokenDeadline, warningThreshold } from '../../src/core/expiry';
+import { expiryNotice, msUntilNoticeChanges, sessionDeadline, tokenDeadline, warningThreshold } from '../../src/core/expiry.ts';
 
 const MINUTE = 60_000;
 

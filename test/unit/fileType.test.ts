@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindOf, mimeTypeOf, sniffFileType, type SniffedType } from '../../src/core/fileType';
+import { kindOf, mimeTypeOf, sniffFileType, type SniffedType } from '../../src/core/fileType.ts';
 
 const text = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 const bytes = (...parts: (number[] | string)[]): Uint8Array =>

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { budgetOf, currentStep, flowReducer, initialState, isReachable, restoreState, type CapturedImage, type FlowAction, type FlowState } from '../../src/core/flow';
-import { buildSubmitBody } from '../../src/core/submitBody';
-import { base64Length } from '../../src/core/limits';
-import { makeSession } from './arbitraries';
+import { budgetOf, currentStep, flowReducer, initialState, isReachable, restoreState, type CapturedImage, type FlowAction, type FlowState } from '../../src/core/flow.ts';
+import { buildSubmitBody } from '../../src/core/submitBody.ts';
+import { base64Length } from '../../src/core/limits.ts';
+import { makeSession } from './arbitraries.ts';
 
 const image = (bytes = 1000): CapturedImage => ({ blob: new Blob(['x']), mediaType: 'image/jpeg', bytes, width: 10, height: 10 });
 const run = (state: FlowState, ...actions: FlowAction[]) => actions.reduce(flowReducer, state);

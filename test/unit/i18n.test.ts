@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VENDOR_LOCALES } from '../../src/core/locale';
-import { createI18n, loadLanguage, loadMessages, PSEUDO_LOCALE, resolveLanguage, UI_LOCALES } from '../../src/i18n';
-import en from '../../src/i18n/locales/en';
-import { pseudoText } from '../../src/i18n/pseudo';
+import { VENDOR_LOCALES } from '../../src/core/locale.ts';
+import { createI18n, loadLanguage, loadMessages, PSEUDO_LOCALE, resolveLanguage, UI_LOCALES } from '../../src/i18n/index.ts';
+import en from '../../src/i18n/locales/en.ts';
+import { pseudoText } from '../../src/i18n/pseudo.ts';
 
 /**
  * Strings that are rightly the same as in English, per locale and key. Anything else identical to

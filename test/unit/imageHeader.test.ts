@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { orientedSize, readImageHeader } from '../../src/core/imageHeader';
-import { reachesEndOfImage, readJpegHeader, readJpegInfo } from '../../src/core/jpeg';
+import { orientedSize, readImageHeader } from '../../src/core/imageHeader.ts';
+import { reachesEndOfImage, readJpegHeader, readJpegInfo } from '../../src/core/jpeg.ts';
 
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 const be32 = (n: number): number[] => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];

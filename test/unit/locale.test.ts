@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseLanguage, chooseLocale } from '../../src/core/locale';
-import { pickStepText } from '../../src/core/stepText';
+import { baseLanguage, chooseLocale } from '../../src/core/locale.ts';
+import { pickStepText } from '../../src/core/stepText.ts';
 
 const available = ['en', 'lt', 'ja', 'de'] as const;
 

@@ -1,10 +1,10 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { TranslationProvider } from '../../src/i18n/react';
+import { TranslationProvider } from '../../src/i18n/react.tsx';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../../src/i18n';
-import { ConnectionStatus } from '../../src/ui/ConnectionStatus';
-import { SessionTimeNotice } from '../../src/ui/SessionTimeNotice';
+import { createI18n } from '../../src/i18n/index.ts';
+import { ConnectionStatus } from '../../src/ui/ConnectionStatus.tsx';
+import { SessionTimeNotice } from '../../src/ui/SessionTimeNotice.tsx';
 
 let wrap: (node: ReactNode) => ReactNode;
 beforeAll(async () => {

@@ -2,14 +2,14 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Onboarding } from '../../src/ui/Onboarding';
-import { makeSession } from './arbitraries';
+import { Onboarding } from '../../src/ui/Onboarding.tsx';
+import { makeSession } from './arbitraries.ts';
 
-vi.mock('../../src/compress/prepareUpload', () => ({
+vi.mock('../../src/compress/prepareUpload.ts', () => ({
   prepareUpload: vi.fn(async (file: File) => ({ kind: 'image', blob: file, width: 1200, height: 800, bytes: file.size })),
 }));
-vi.mock('../../src/submit/sendSubmission', () => ({ sendSubmission: vi.fn(async () => ({ scanRef: 'scan-7' })) }));
-vi.mock('../../src/compress/base64', () => ({ blobToBase64: vi.fn(async () => 'QUJD') }));
+vi.mock('../../src/submit/sendSubmission.ts', () => ({ sendSubmission: vi.fn(async () => ({ scanRef: 'scan-7' })) }));
+vi.mock('../../src/compress/base64.ts', () => ({ blobToBase64: vi.fn(async () => 'QUJD') }));
 
 beforeAll(() => {
   URL.createObjectURL = vi.fn(() => 'blob:preview');

@@ -1,17 +1,17 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { SubmitBody } from '../../src/core/payload';
-import { languageOptions } from '../../src/ui/LanguageSwitcher';
-import { Onboarding } from '../../src/ui/Onboarding';
-import { makeSession } from './arbitraries';
+import type { SubmitBody } from '../../src/core/payload.ts';
+import { languageOptions } from '../../src/ui/LanguageSwitcher.tsx';
+import { Onboarding } from '../../src/ui/Onboarding.tsx';
+import { makeSession } from './arbitraries.ts';
 
 // The worker and the network are tested in a real browser; here they stand still so the screens can be walked.
-vi.mock('../../src/compress/prepareUpload', () => ({
+vi.mock('../../src/compress/prepareUpload.ts', () => ({
   prepareUpload: vi.fn(async (file: File) => ({ kind: 'image', blob: file, width: 1200, height: 800, bytes: file.size })),
 }));
 const sent: SubmitBody[] = [];
-vi.mock('../../src/submit/sendSubmission', () => ({
+vi.mock('../../src/submit/sendSubmission.ts', () => ({
   sendSubmission: vi.fn(async (_url: string, body: Blob, options: { onProgress?: (n: number) => void }) => {
     // The widget assembles the body once, as a Blob, and keeps it for retries.
     const text = await new Promise<string>((resolve) => {
@@ -24,7 +24,7 @@ vi.mock('../../src/submit/sendSubmission', () => ({
     return { scanRef: 'scan-42' };
   }),
 }));
-vi.mock('../../src/compress/base64', () => ({ blobToBase64: vi.fn(async () => 'QUJD') }));
+vi.mock('../../src/compress/base64.ts', () => ({ blobToBase64: vi.fn(async () => 'QUJD') }));
 
 beforeAll(() => {
   URL.createObjectURL = vi.fn(() => 'blob:preview');

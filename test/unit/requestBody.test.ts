@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blobToBase64 } from '../../src/compress/base64';
-import { flowReducer, initialState, type CapturedImage, type FlowAction, type FlowState } from '../../src/core/flow';
-import { buildReuploadBody, buildSubmitBody, requestBodyParts } from '../../src/core/submitBody';
-import { assembleBody } from '../../src/submit/requestBody';
-import { makeSession } from './arbitraries';
+import { blobToBase64 } from '../../src/compress/base64.ts';
+import { flowReducer, initialState, type CapturedImage, type FlowAction, type FlowState } from '../../src/core/flow.ts';
+import { buildReuploadBody, buildSubmitBody, requestBodyParts } from '../../src/core/submitBody.ts';
+import { assembleBody } from '../../src/submit/requestBody.ts';
+import { makeSession } from './arbitraries.ts';
 
 const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, index) => (index * 31 + seed * 17) & 0xff);
 const image = (length: number, seed: number): CapturedImage => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode, OnboardingError } from '../../src/core/errors';
-import { mapErrorResponse } from '../../src/core/errors';
-import { DEFAULT_RETRY_POLICY, backoffCap, backoffDelay, classifyFailure, nextMove, parseRetryAfter, type RetryPolicy } from '../../src/core/retryPolicy';
+import type { ErrorCode, OnboardingError } from '../../src/core/errors.ts';
+import { mapErrorResponse } from '../../src/core/errors.ts';
+import { DEFAULT_RETRY_POLICY, backoffCap, backoffDelay, classifyFailure, nextMove, parseRetryAfter, type RetryPolicy } from '../../src/core/retryPolicy.ts';
 
 const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 const codes: ErrorCode[] = ['SESSION_FAILED', 'NETWORK', 'TOKEN_EXPIRED', 'TOKEN_USED', 'UNAUTHORIZED', 'MISSING_IMAGE', 'INVALID_IMAGE', 'INVALID_VALUE', 'REQUEST_TOO_LARGE', 'RATE_LIMITED', 'SERVER', 'UNKNOWN'];

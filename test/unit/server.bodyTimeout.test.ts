@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { toNodeMiddleware, type NodeAdapterOptions } from '../../server/nodeAdapter';
-import { idCardImages, setup, useNodeServers } from './serverFixtures';
+import { toNodeMiddleware, type NodeAdapterOptions } from '../../server/nodeAdapter.ts';
+import { idCardImages, setup, useNodeServers } from './serverFixtures.ts';
 
 const serve = useNodeServers();
 

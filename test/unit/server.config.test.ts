@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_BASE_URL, describeConfig, loadConfig, nextClientId } from '../../server/config';
-import { SANDBOX_API_KEY } from '../../server/sandbox';
+import { ConfigError, DEFAULT_BASE_URL, describeConfig, loadConfig, nextClientId } from '../../server/config.ts';
+import { SANDBOX_API_KEY } from '../../server/sandbox.ts';
 
 describe('loadConfig', () => {
   it('runs the embedded sandbox without an API key', () => {

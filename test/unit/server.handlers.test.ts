@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config';
-import { SUBMIT_JSON_SLACK_BYTES, createMerchantBackend, submitBodyCap } from '../../server/handlers';
-import { JSON_OVERHEAD_BYTES } from '../../src/core/budget';
-import { createSandboxVendor } from '../../server/sandbox';
-import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../../src/core/limits';
-import { SESSION_FIELDS } from '../../src/core/token';
-import { CUSTOM_STEPS, JPEG, b64, countingStream, deferred, idCardImages, jsonRequest, setup, submission, tinyJpeg, vendorRequest } from './serverFixtures';
+import { loadConfig } from '../../server/config.ts';
+import { SUBMIT_JSON_SLACK_BYTES, createMerchantBackend, submitBodyCap } from '../../server/handlers.ts';
+import { JSON_OVERHEAD_BYTES } from '../../src/core/budget.ts';
+import { createSandboxVendor } from '../../server/sandbox.ts';
+import { MAX_IMAGE_BASE64_CHARS, MAX_PROCESS_REQUEST_BYTES } from '../../src/core/limits.ts';
+import { SESSION_FIELDS } from '../../src/core/token.ts';
+import { CUSTOM_STEPS, JPEG, b64, countingStream, deferred, idCardImages, jsonRequest, setup, submission, tinyJpeg, vendorRequest } from './serverFixtures.ts';
 
 const CUSTOM_ENV = { MARKID_TOKEN_DEFAULTS: JSON.stringify({ additionalSteps: CUSTOM_STEPS }) };
 

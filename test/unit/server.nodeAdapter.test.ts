@@ -3,11 +3,11 @@ import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { submitBodyCap } from '../../server/handlers';
-import { toNodeMiddleware } from '../../server/nodeAdapter';
-import type { NodeMiddleware } from '../../server/nodeAdapter';
-import { merchantBackend } from '../../server/vitePlugin';
-import { idCardImages, setup, useNodeServers } from './serverFixtures';
+import { submitBodyCap } from '../../server/handlers.ts';
+import { toNodeMiddleware } from '../../server/nodeAdapter.ts';
+import type { NodeMiddleware } from '../../server/nodeAdapter.ts';
+import { merchantBackend } from '../../server/vitePlugin.ts';
+import { idCardImages, setup, useNodeServers } from './serverFixtures.ts';
 
 const serve = useNodeServers();
 

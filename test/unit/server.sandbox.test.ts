@@ -1,13 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { checkBase64 } from '../../server/base64';
-import { ERROR_IDENTIFIERS } from '../../server/errors';
-import { readJpegSize, readPngSize, sniffImageKind } from '../../server/imageSniff';
-import { createSandboxVendor } from '../../server/sandbox';
-import type { SandboxOptions } from '../../server/sandbox';
-import { COUNTRY_CODES, isCountryCode } from '../../src/core/countries';
-import { MAX_IMAGE_BASE64_CHARS } from '../../src/core/limits';
-import { CUSTOM_STEPS, JPEG, b64, idCardImages, jsonRequest, tinyJpeg, tinyPdf, tinyPng, vendorRequest } from './serverFixtures';
+import { checkBase64 } from '../../server/base64.ts';
+import { ERROR_IDENTIFIERS } from '../../server/errors.ts';
+import { readJpegSize, readPngSize, sniffImageKind } from '../../server/imageSniff.ts';
+import { createSandboxVendor } from '../../server/sandbox.ts';
+import type { SandboxOptions } from '../../server/sandbox.ts';
+import { COUNTRY_CODES, isCountryCode } from '../../src/core/countries.ts';
+import { MAX_IMAGE_BASE64_CHARS } from '../../src/core/limits.ts';
+import { CUSTOM_STEPS, JPEG, b64, idCardImages, jsonRequest, tinyJpeg, tinyPdf, tinyPng, vendorRequest } from './serverFixtures.ts';
 
 function vendor(options: SandboxOptions = {}) {
   const sandbox = createSandboxVendor(options);

@@ -3,10 +3,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/config';
-import { contentSecurityPolicy } from '../../server/securityHeaders';
-import { createSite, listen, type RunningSite } from '../../server/site';
-import { createStaticFiles } from '../../server/staticFiles';
+import { loadConfig } from '../../server/config.ts';
+import { contentSecurityPolicy } from '../../server/securityHeaders.ts';
+import { createSite, listen, type RunningSite } from '../../server/site.ts';
+import { createStaticFiles } from '../../server/staticFiles.ts';
 
 let root: string;
 let site: RunningSite;

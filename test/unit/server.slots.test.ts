@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { Slots } from '../../server/slots';
-import { deferred, setup, submission } from './serverFixtures';
+import { Slots } from '../../server/slots.ts';
+import { deferred, setup, submission } from './serverFixtures.ts';
 
 describe('Slots', () => {
   it('hands out slots in order and gives up on a waiter after its time', async () => {
@@ -46,7 +46,7 @@ describe('submissions beyond the slots', () => {
   });
 
   it('refuses a nonsense limit at startup', async () => {
-    const { loadConfig, ConfigError } = await import('../../server/config');
+    const { loadConfig, ConfigError } = await import('../../server/config.ts');
     expect(() => loadConfig({ MARKID_MAX_CONCURRENT_SUBMISSIONS: '0' })).toThrow(ConfigError);
     expect(loadConfig({}).maxConcurrentSubmissions).toBe(8);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError } from '../../server/config';
-import { CUSTOM_STEPS, JPEG, b64, deferred, idCardImages, jsonRequest, setup, submission, tinyJpeg, tinyPdf } from './serverFixtures';
+import { loadConfig, ConfigError } from '../../server/config.ts';
+import { CUSTOM_STEPS, JPEG, b64, deferred, idCardImages, jsonRequest, setup, submission, tinyJpeg, tinyPdf } from './serverFixtures.ts';
 
 const CUSTOM_ENV = { MARKID_TOKEN_DEFAULTS: JSON.stringify({ additionalSteps: CUSTOM_STEPS }) };
 const SECRET = 'merchant-server-secret-0123456789';

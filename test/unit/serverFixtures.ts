@@ -3,13 +3,13 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import { loadConfig } from '../../server/config';
-import type { Env } from '../../server/config';
-import { createMerchantBackend } from '../../server/handlers';
-import type { MerchantBackendDeps } from '../../server/handlers';
-import { SANDBOX_API_KEY, SANDBOX_API_SECRET, SANDBOX_BASE_URL, createSandboxVendor } from '../../server/sandbox';
-import type { SandboxOptions } from '../../server/sandbox';
-import type { FetchLike } from '../../server/vendorClient';
+import { loadConfig } from '../../server/config.ts';
+import type { Env } from '../../server/config.ts';
+import { createMerchantBackend } from '../../server/handlers.ts';
+import type { MerchantBackendDeps } from '../../server/handlers.ts';
+import { SANDBOX_API_KEY, SANDBOX_API_SECRET, SANDBOX_BASE_URL, createSandboxVendor } from '../../server/sandbox.ts';
+import type { SandboxOptions } from '../../server/sandbox.ts';
+import type { FetchLike } from '../../server/vendorClient.ts';
 
 const u16 = (value: number) => [(value >> 8) & 0xff, value & 0xff];
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applicableAdditionalSteps } from '../../src/core/additionalSteps';
-import { imageSteps, resolveSteps, stepId, type Step } from '../../src/core/steps';
-import { additionalSteps as additionalStepsArb, country, documentType, makeSession, session } from './arbitraries';
+import { applicableAdditionalSteps } from '../../src/core/additionalSteps.ts';
+import { imageSteps, resolveSteps, stepId, type Step } from '../../src/core/steps.ts';
+import { additionalSteps as additionalStepsArb, country, documentType, makeSession, session } from './arbitraries.ts';
 
 const ids = (steps: Step[]) => steps.map(stepId);
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OnboardingError } from '../../src/core/errors';
-import { mapErrorResponse } from '../../src/core/errors';
-import type { SubmitPhase } from '../../src/core/flow';
-import type { SubmissionStatus, SubmitSuccess } from '../../src/core/payload';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/core/retryPolicy';
-import { STATUS_UNSUPPORTED } from '../../src/submit/submissionStatus';
-import { submitWithRetry, type SubmitPorts } from '../../src/submit/submitWithRetry';
+import type { OnboardingError } from '../../src/core/errors.ts';
+import { mapErrorResponse } from '../../src/core/errors.ts';
+import type { SubmitPhase } from '../../src/core/flow.ts';
+import type { SubmissionStatus, SubmitSuccess } from '../../src/core/payload.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../src/core/retryPolicy.ts';
+import { STATUS_UNSUPPORTED } from '../../src/submit/submissionStatus.ts';
+import { submitWithRetry, type SubmitPorts } from '../../src/submit/submitWithRetry.ts';
 
 const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, maxAttempts: 4 };
 type Send = SubmitSuccess | OnboardingError;

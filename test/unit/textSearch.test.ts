@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, matchesSearch } from '../../src/core/textSearch';
+import { foldForSearch, matchesSearch } from '../../src/core/textSearch.ts';
 
 describe('foldForSearch', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { Translator } from '../../src/i18n/translator';
+import { Translator } from '../../src/i18n/translator.ts';
 
 describe('Translator', () => {
   const make = () => {

@@ -1,4 +1,4 @@
-import type { Messages } from './en';
+import type { Messages } from './en.ts';
 
 // French puts a no-break space (\u00a0) before : ; ? ! and inside « », so a sign never starts a line.
 const fr: Messages = {

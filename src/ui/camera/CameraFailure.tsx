@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useTranslation } from '../../i18n/react';
-import type { CameraErrorCode } from '../../capture/cameraError';
+import { useTranslation } from '../../i18n/react.tsx';
+import type { CameraErrorCode } from '../../capture/cameraError.ts';
 
 /** Failures shown as a panel; a failed capture is only a line under the live preview. */
 export type CameraFailureCode = Exclude<CameraErrorCode, 'CAPTURE_FAILED'> | 'PAUSED';

@@ -1,17 +1,17 @@
-import type { TFunction } from '../../i18n';
+import type { TFunction } from '../../i18n/index.ts';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useTranslation } from '../../i18n/react';
-import { isCameraError } from '../../capture/cameraError';
-import type { CameraState } from '../../capture/cameraSession';
-import type { Still } from '../../capture/stillCapture';
-import type { CaptureGuide } from '../../core/captureGuide';
-import type { CapturedImage } from '../../core/flow';
-import { IntakeStatus } from '../IntakeStatus';
-import { useImageIntake } from '../useImageIntake';
-import { CameraFailure } from './CameraFailure';
-import { CaptureOverlay } from './CaptureOverlay';
-import { StillReview } from './StillReview';
-import { useCameraSession } from './useCameraSession';
+import { useTranslation } from '../../i18n/react.tsx';
+import { isCameraError } from '../../capture/cameraError.ts';
+import type { CameraState } from '../../capture/cameraSession.ts';
+import type { Still } from '../../capture/stillCapture.ts';
+import type { CaptureGuide } from '../../core/captureGuide.ts';
+import type { CapturedImage } from '../../core/flow.ts';
+import { IntakeStatus } from '../IntakeStatus.tsx';
+import { useImageIntake } from '../useImageIntake.ts';
+import { CameraFailure } from './CameraFailure.tsx';
+import { CaptureOverlay } from './CaptureOverlay.tsx';
+import { StillReview } from './StillReview.tsx';
+import { useCameraSession } from './useCameraSession.ts';
 
 interface CameraViewProps {
   guide: CaptureGuide;

@@ -1,4 +1,4 @@
-import { frameRect, type CaptureFrame } from '../../core/captureGuide';
+import { frameRect, type CaptureFrame } from '../../core/captureGuide.ts';
 
 /**
  * The outline of the card, page or face over the live preview, with the rest dimmed (a huge

@@ -1,12 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from '../../i18n/react';
-import type { CaptureGuide } from '../../core/captureGuide';
-import type { CapturedImage } from '../../core/flow';
-import type { StepSettings } from '../../core/token';
-import { CameraFailure } from './CameraFailure';
-import { CameraView } from './CameraView';
-import { useCameraAvailability, type CameraAvailability } from './useCameraAvailability';
-import { usePhoneLike } from './usePhoneLike';
+import { useTranslation } from '../../i18n/react.tsx';
+import type { CaptureGuide } from '../../core/captureGuide.ts';
+import type { CapturedImage } from '../../core/flow.ts';
+import type { StepSettings } from '../../core/token.ts';
+import { CameraFailure } from './CameraFailure.tsx';
+import { CameraView } from './CameraView.tsx';
+import { useCameraAvailability, type CameraAvailability } from './useCameraAvailability.ts';
+import { usePhoneLike } from './usePhoneLike.ts';
 
 interface ImageSourcesProps {
   settings: StepSettings;

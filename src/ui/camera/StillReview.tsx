@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
-import { useTranslation } from '../../i18n/react';
-import type { Still } from '../../capture/stillCapture';
-import { useObjectUrl } from '../ImagePreview';
+import { useTranslation } from '../../i18n/react.tsx';
+import type { Still } from '../../capture/stillCapture.ts';
+import { useObjectUrl } from '../ImagePreview.tsx';
 
 interface StillReviewProps {
   still: Still;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { browserCameraEnvironment, cameraSupport, watchCameraPermission, type CameraPermission } from '../../capture/cameraAccess';
-import { cameraPresence } from '../../capture/cameraDevices';
-import type { CameraErrorCode } from '../../capture/cameraError';
+import { browserCameraEnvironment, cameraSupport, watchCameraPermission, type CameraPermission } from '../../capture/cameraAccess.ts';
+import { cameraPresence } from '../../capture/cameraDevices.ts';
+import type { CameraErrorCode } from '../../capture/cameraError.ts';
 
 export type UnavailableCode = Extract<CameraErrorCode, 'INSECURE_CONTEXT' | 'UNSUPPORTED' | 'BLOCKED' | 'NO_CAMERA'>;
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { CameraSession, type CameraState } from '../../capture/cameraSession';
-import type { Facing } from '../../capture/openCamera';
+import { CameraSession, type CameraState } from '../../capture/cameraSession.ts';
+import type { Facing } from '../../capture/openCamera.ts';
 
 /**
  * A camera for as long as the calling component is mounted: opened on mount, every track stopped

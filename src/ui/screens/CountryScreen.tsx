@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { useTranslation } from '../../i18n/react';
-import { COUNTRY_CODES } from '../../core/countries';
-import { matchesSearch } from '../../core/textSearch';
-import { ScreenFrame } from '../ScreenFrame';
-import { BackButton, ContinueButton } from './buttons';
+import { useTranslation } from '../../i18n/react.tsx';
+import { COUNTRY_CODES } from '../../core/countries.ts';
+import { matchesSearch } from '../../core/textSearch.ts';
+import { ScreenFrame } from '../ScreenFrame.tsx';
+import { BackButton, ContinueButton } from './buttons.tsx';
 
 interface CountryScreenProps {
   eyebrow?: string | undefined;

@@ -1,7 +1,7 @@
-import { useTranslation } from '../../i18n/react';
-import type { DocumentType } from '../../core/token';
-import { ScreenFrame } from '../ScreenFrame';
-import { BackButton, ContinueButton } from './buttons';
+import { useTranslation } from '../../i18n/react.tsx';
+import type { DocumentType } from '../../core/token.ts';
+import { ScreenFrame } from '../ScreenFrame.tsx';
+import { BackButton, ContinueButton } from './buttons.tsx';
 
 interface DocumentTypeScreenProps {
   eyebrow?: string | undefined;

@@ -1,6 +1,6 @@
-import { useTranslation } from '../../i18n/react';
-import { useExit } from '../exit';
-import { ScreenFrame } from '../ScreenFrame';
+import { useTranslation } from '../../i18n/react.tsx';
+import { useExit } from '../exit.tsx';
+import { ScreenFrame } from '../ScreenFrame.tsx';
 
 export function DoneScreen({ scanRef }: { scanRef: string }) {
   const { t } = useTranslation();

@@ -1,8 +1,8 @@
-import { useTranslation } from '../../i18n/react';
-import { isolate } from '../../core/bidi';
-import type { OnboardingError } from '../../core/errors';
-import { errorMessageKey } from '../errorMessage';
-import { ScreenFrame } from '../ScreenFrame';
+import { useTranslation } from '../../i18n/react.tsx';
+import { isolate } from '../../core/bidi.ts';
+import type { OnboardingError } from '../../core/errors.ts';
+import { errorMessageKey } from '../errorMessage.ts';
+import { ScreenFrame } from '../ScreenFrame.tsx';
 
 interface ErrorScreenProps {
   error: OnboardingError;

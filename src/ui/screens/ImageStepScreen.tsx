@@ -1,16 +1,16 @@
 import { useDropzone } from 'react-dropzone';
-import { useTranslation } from '../../i18n/react';
-import { isolate } from '../../core/bidi';
-import type { CaptureGuide } from '../../core/captureGuide';
-import type { CapturedImage } from '../../core/flow';
-import type { ImageStep } from '../../core/steps';
-import { ImageSources } from '../camera/ImageSources';
-import { ImagePreview } from '../ImagePreview';
-import { IntakeStatus } from '../IntakeStatus';
-import { ScreenFrame } from '../ScreenFrame';
-import { formatSize, type StepWording } from '../stepWording';
-import { useImageIntake } from '../useImageIntake';
-import { BackButton, ContinueButton } from './buttons';
+import { useTranslation } from '../../i18n/react.tsx';
+import { isolate } from '../../core/bidi.ts';
+import type { CaptureGuide } from '../../core/captureGuide.ts';
+import type { CapturedImage } from '../../core/flow.ts';
+import type { ImageStep } from '../../core/steps.ts';
+import { ImageSources } from '../camera/ImageSources.tsx';
+import { ImagePreview } from '../ImagePreview.tsx';
+import { IntakeStatus } from '../IntakeStatus.tsx';
+import { ScreenFrame } from '../ScreenFrame.tsx';
+import { formatSize, type StepWording } from '../stepWording.ts';
+import { useImageIntake } from '../useImageIntake.ts';
+import { BackButton, ContinueButton } from './buttons.tsx';
 
 interface ImageStepScreenProps {
   eyebrow?: string | undefined;

@@ -1,5 +1,5 @@
-import { useTranslation } from '../../i18n/react';
-import { ScreenFrame } from '../ScreenFrame';
+import { useTranslation } from '../../i18n/react.tsx';
+import { ScreenFrame } from '../ScreenFrame.tsx';
 
 export function InstructionsScreen({ eyebrow, onStart }: { eyebrow?: string | undefined; onStart: () => void }) {
   const { t } = useTranslation();

@@ -1,9 +1,9 @@
-import { useTranslation } from '../../i18n/react';
-import { isolate } from '../../core/bidi';
-import type { CapturedImage } from '../../core/flow';
-import { ImagePreview } from '../ImagePreview';
-import { ScreenFrame } from '../ScreenFrame';
-import { BackButton } from './buttons';
+import { useTranslation } from '../../i18n/react.tsx';
+import { isolate } from '../../core/bidi.ts';
+import type { CapturedImage } from '../../core/flow.ts';
+import { ImagePreview } from '../ImagePreview.tsx';
+import { ScreenFrame } from '../ScreenFrame.tsx';
+import { BackButton } from './buttons.tsx';
 
 export interface ReviewItem {
   name: string;

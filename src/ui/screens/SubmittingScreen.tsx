@@ -1,6 +1,6 @@
-import { useTranslation } from '../../i18n/react';
-import type { SubmitPhase } from '../../core/flow';
-import { ScreenFrame } from '../ScreenFrame';
+import { useTranslation } from '../../i18n/react.tsx';
+import type { SubmitPhase } from '../../core/flow.ts';
+import { ScreenFrame } from '../ScreenFrame.tsx';
 
 const SENDING: SubmitPhase = { kind: 'SENDING' };
 

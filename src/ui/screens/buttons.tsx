@@ -1,4 +1,4 @@
-import { useTranslation } from '../../i18n/react';
+import { useTranslation } from '../../i18n/react.tsx';
 
 export function BackButton({ onClick, label }: { onClick: () => void; label?: string | undefined }) {
   const { t } = useTranslation();
