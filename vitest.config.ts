@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { engines } from './test/engines/vitestProvider.ts';
 import { AUTO_ALLOW_CAMERA, CHROMIUM_ARGS, FAKE_CAMERA, tryFindChromium } from './test/chromium.ts';
 
 /** Vitest browser mode in the system Chromium, with the fake camera already allowed. */
@@ -87,6 +88,33 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      // The compression suites again in WebKit and Firefox, one engine after the other and after
+      // everything else (groupOrder), so the two engines never load the shared machine at once.
+      ...(['webkit', 'firefox'] as const).map((engine, i) => ({
+        extends: true as const,
+        optimizeDeps: { include: ['browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs'] },
+        test: {
+          name: `compress-${engine}`,
+          include: ['test/browser/compress*.test.ts'],
+          testTimeout: 120_000,
+          sequence: { groupOrder: 1 + i },
+          browser: { enabled: true, headless: true, screenshotFailures: false, provider: engines(), instances: [{ browser: engine }] },
+        },
+      })),
+      {
+        extends: true,
+        // The flow and camera in WebKit (WebKitGTK MiniBrowser under Xvfb) and Firefox ESR, driven by
+        // test/engines/driver.ts, against one page server and backend started by the global setup.
+        test: {
+          name: 'engines',
+          environment: 'node',
+          include: ['test/engines/**/*.test.ts'],
+          globalSetup: ['test/engines/globalSetup.ts'],
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

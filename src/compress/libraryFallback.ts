@@ -7,6 +7,7 @@
 import { readJpegInfo } from '../core/jpeg.ts';
 import { describe, Failure } from './failure.ts';
 import type { Job, Result } from './job.ts';
+import { provideWorkerImage } from './workerImage.ts';
 
 /** The library's per-round shrink factor (browser-image-compression 2.x). */
 export const LIBRARY_STEP = 0.95;
@@ -23,6 +24,7 @@ export async function compressWithLibrary(job: Job, options: LibraryOptions): Pr
   const { request, progress, signal, check } = job;
   const budget = request.budgetBytes;
   const { default: imageCompression } = await import('browser-image-compression');
+  provideWorkerImage();
   check();
   const file = new File([request.file], 'upload', { type: request.file.type.startsWith('image/') ? request.file.type : 'image/jpeg' });
   let blob: Blob;

@@ -11,7 +11,7 @@
  */
 import { orientedSize, readImageHeader, type ImageHeader } from '../core/imageHeader.ts';
 import type { UploadFinding } from '../quality/uploadFindings.ts';
-import { readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg.ts';
+import { reachesEndOfImage, readJpegHeader, stripJpegMetadata, type JpegHeader } from '../core/jpeg.ts';
 import { checkDecoded } from './analysisFrame.ts';
 import { createOpaque, PixelMeter } from './canvas.ts';
 import { decodeToFit, type Decoded } from './decode.ts';
@@ -54,9 +54,15 @@ export async function compress(job: Job): Promise<Result> {
     progress(0.05);
     const decoding = decodeToFit(file, header, maxLongSide, meter, type === 'jpeg');
     decoding.catch(() => undefined); // awaited below; this only keeps a rejection from counting as unhandled meanwhile
-    // Checked while the decoder works on its own thread; only a JPEG that decodes is passed through.
+    // Both checked while the decoder works on its own thread; only a whole JPEG that decodes is used.
+    const complete = type === 'jpeg' ? file.arrayBuffer().then((buffer) => reachesEndOfImage(new Uint8Array(buffer))) : Promise.resolve(true);
+    complete.catch(() => undefined);
     const kept = type === 'jpeg' ? await passThrough(file, readJpegHeader(head), maxLongSide, request.budgetBytes).catch(() => null) : null;
     decoded = await decoding;
+    if (!(await complete)) {
+      decoded.bitmap.close();
+      throw new Failure('DECODE_FAILED', 'The JPEG ends before its last scan: the file was cut short.');
+    }
     if (kept && header && decoded.bitmap.width === header.width && decoded.bitmap.height === header.height) {
       const findings = checkDecoded(decoded.bitmap, request.check, orientedSize(header), meter);
       decoded.bitmap.close();

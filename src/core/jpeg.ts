@@ -205,3 +205,31 @@ export function tiffOrientation(tiff: Uint8Array): number | null {
   }
   return null;
 }
+
+/**
+ * Whether the entropy-coded data after the first scan reaches an EOI marker. Inside that data a
+ * 0xff is always followed by 0x00 (stuffing), a restart marker or another table/scan marker, so the
+ * first 0xff 0xd9 is the picture's end; markers before the scan (an EXIF thumbnail's own EOI) are
+ * skipped. A file cut short has none: Chromium and Firefox refuse to decode it, WebKit paints the
+ * missing rows grey, so the check is ours rather than the decoder's. Bytes after EOI (trailers,
+ * a motion photo's video) are allowed.
+ */
+export function reachesEndOfImage(bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  if (n < 4 || bytes[0] !== 0xff || bytes[1] !== SOI) return false;
+  let pos = 2;
+  while (pos + 4 <= n && bytes[pos] === 0xff) {
+    while (pos + 1 < n && bytes[pos + 1] === 0xff) pos++;
+    const marker = bytes[pos + 1] ?? 0;
+    if (marker === EOI) return false;
+    const end = pos + 2 + (((bytes[pos + 2] ?? 0) << 8) | (bytes[pos + 3] ?? 0));
+    if (marker === SOS) {
+      for (let at = bytes.indexOf(0xff, end); at !== -1 && at + 1 < n; at = bytes.indexOf(0xff, at + 1)) {
+        if (bytes[at + 1] === EOI) return true;
+      }
+      return false;
+    }
+    pos = end;
+  }
+  return false;
+}

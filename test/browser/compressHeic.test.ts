@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { server } from 'vitest/browser';
 import { planBudget } from '../../src/core/budget.ts';
 import { sniffFileType } from '../../src/core/fileType.ts';
 import { compressImageWithDetails, workerResourceUrls } from '../../src/compress/compressImage.ts';
@@ -17,7 +18,9 @@ describe('HEIC/HEIF', () => {
     expect(sniffFileType(await bytesOf(heic))).toBe('heic');
     await compressImageWithDetails(heic, { budgetBytes: 100_000 });
     const loaded = await libheifUrls();
-    expect(loaded.length).toBeGreaterThan(0);
+    // WebKit leaves out of Resource Timing the modules it serves from its memory cache, e.g. the
+    // decoder an earlier test file's worker loaded in the same run: there only the first half shows.
+    if (server.browser !== 'webkit') expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.every((url) => new URL(url).origin === location.origin)).toBe(true);
   });
 

@@ -13,11 +13,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface PageServer {
+  origin: string;
+  server: ViteDevServer;
+  close(): Promise<void>;
+}
+
 /**
  * The product as `npm start` runs it (Vite with the merchant backend mounted, on the sandbox) on
- * a free loopback port, plus a system Chromium. `env` is applied before the backend reads it.
+ * a free loopback port. `env` is applied before the backend reads it and restored on close.
  */
-export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+export async function startPageServer(env: Record<string, string | undefined> = {}): Promise<PageServer> {
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
@@ -32,18 +38,30 @@ export async function startHarness(env: Record<string, string | undefined> = {})
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('the dev server has no TCP address');
-  const browser = await launchBrowser();
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    browser,
     server,
     async close() {
-      await browser.close();
       await server.close();
       for (const [key, value] of Object.entries(saved)) {
         if (value === undefined) delete process.env[key];
         else process.env[key] = value;
       }
+    },
+  };
+}
+
+/** {@link startPageServer} plus a system Chromium. */
+export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+  const pages = await startPageServer(env);
+  const browser = await launchBrowser();
+  return {
+    origin: pages.origin,
+    browser,
+    server: pages.server,
+    async close() {
+      await browser.close();
+      await pages.close();
     },
   };
 }
@@ -59,8 +77,15 @@ export function launchBrowser(camera?: string): Promise<Browser> {
 
 /** A 12-megapixel document-like phone photo (~5-6 MB JPEG), drawn in the page by the shared fixture. */
 export async function makeDocumentPhoto(page: Page, seed: number): Promise<Buffer> {
-  // A string, not a function: Vitest would rewrite a dynamic import inside a function for Node.
-  const base64 = await page.evaluate<string>(`(async () => {
+  return Buffer.from(await page.evaluate<string>(documentPhotoScript(seed)), 'base64');
+}
+
+/**
+ * The in-page expression behind {@link makeDocumentPhoto}, for any driver: base64 of the photo.
+ * A string, not a function: Vitest would rewrite a dynamic import inside a function for Node.
+ */
+export function documentPhotoScript(seed: number): string {
+  return `(async () => {
     const fixtures = await import('/test/browser/compressFixtures.ts');
     const blob = await fixtures.documentPhoto({ seed: ${Number(seed)} });
     const url = await new Promise((resolve, reject) => {
@@ -70,8 +95,7 @@ export async function makeDocumentPhoto(page: Page, seed: number): Promise<Buffe
       reader.readAsDataURL(blob);
     });
     return url.slice(url.indexOf(',') + 1);
-  })()`);
-  return Buffer.from(base64, 'base64');
+  })()`;
 }
 
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

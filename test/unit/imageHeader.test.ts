@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { orientedSize, readImageHeader } from '../../src/core/imageHeader.ts';
-import { readJpegHeader, readJpegInfo } from '../../src/core/jpeg.ts';
+import { reachesEndOfImage, readJpegHeader, readJpegInfo } from '../../src/core/jpeg.ts';
 
 const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0));
 const be32 = (n: number): number[] => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
@@ -84,6 +84,33 @@ describe('orientedSize', () => {
       fc.property(side, side, fc.integer({ min: 1, max: 8 }), (width, height, orientation) => {
         const upright = orientedSize({ width, height, orientation });
         expect(upright).toEqual(orientation >= 5 ? { width: height, height: width } : { width, height });
+      }),
+    );
+  });
+});
+
+describe('reachesEndOfImage', () => {
+  /** Entropy-coded data as an encoder writes it: 0xff only as stuffed 0xff 0x00 or a restart marker. */
+  const entropy = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xfe }).map((b) => [b]), fc.constant([0xff, 0x00]), fc.integer({ min: 0xd0, max: 0xd7 }).map((m) => [0xff, m])), { maxLength: 200 }).map((parts) => parts.flat());
+  const whole = (data: number[], trailer: number[] = []): Uint8Array => {
+    const base = jpeg(64, 48, [segment(0xe1, [...ascii('Exif\0\0'), 0xff, 0xd8, 0xff, 0xd9])]);
+    // jpeg() ends its scan with 0x12 0x34 0xff 0xd9: put the data before that EOI.
+    return Uint8Array.from([...base.subarray(0, base.length - 2), ...data, 0xff, 0xd9, ...trailer]);
+  };
+
+  it('accepts a whole JPEG, with or without bytes after its end, despite an EOI inside the EXIF thumbnail', () => {
+    fc.assert(
+      fc.property(entropy, fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), (data, trailer) => {
+        expect(reachesEndOfImage(whole(data, trailer))).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses the same JPEG cut anywhere before its end', () => {
+    fc.assert(
+      fc.property(entropy, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (data, at) => {
+        const bytes = whole(data);
+        expect(reachesEndOfImage(bytes.subarray(0, Math.floor(at * (bytes.length - 1))))).toBe(false);
       }),
     );
   });
