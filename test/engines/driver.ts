@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import puppeteer, { type Browser as PuppeteerBrowser, type ElementHandle, type Page as PuppeteerPage } from 'puppeteer-core';
 import { CHROMIUM_ARGS, FAKE_CAMERA, AUTO_ALLOW_CAMERA, findChromium } from '../chromium.ts';
 import { findBinary, type EngineName } from './binaries.ts';
 import { AXE_VIOLATIONS, CONSOLE_READ, CONSOLE_SHIM, QUERY_ALL, RESOURCE_URLS, describeQuery, wireQuery, type Query } from './inPage.ts';
 import { WebDriverError, WebDriverSession, isElementRef, type ElementRef } from './webdriver.ts';
 import { startXvfb, stopProcess, type Display } from './xvfb.ts';
+import { freePort } from '../freePort.ts';
 
 export type { EngineName } from './binaries.ts';
 export type { Query, TextMatch } from './inPage.ts';
@@ -174,16 +174,6 @@ function puppeteerPage(engine: EngineName, page: PuppeteerPage): EnginePage {
 
 // ---------------------------------------------------------------- WebKit: WebKitWebDriver + MiniBrowser under Xvfb
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 interface WebKitDriver {
   base: string;

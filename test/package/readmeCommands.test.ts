@@ -1,5 +1,4 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import { createSite, listen } from '../../server/site.ts';
 import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
 import { start, type Started } from './commands.ts';
 import { openWatched } from '../devtools.ts';
+import { freePort } from '../freePort.ts';
 
 /**
  * The README's commands, run as a newcomer runs them after `npm run build` (this project's
@@ -27,16 +27,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function withCommand(script: string, ready: RegExp, body: (origin: string) => Promise<void>): Promise<void> {
   const port = await freePort();
