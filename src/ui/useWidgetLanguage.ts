@@ -4,7 +4,7 @@ import type { LocaleSources } from '../core/locale.ts';
 import { loadLanguage, resolveLanguage, type Translations, type WidgetLanguage } from '../i18n/index.ts';
 
 /**
- * Keeps the widget's translator speaking the language its sources resolve to. A change (the
+ * Keeps the widget's i18next instance speaking the language its sources resolve to. A change (the
  * person's pick in the language menu, a new `locale` option, new host wording) loads that
  * language's strings into the same instance and switches it, so the flow under it keeps its state
  * and photos. Answers the language shown, for the root's `lang`, and reports each one to the host.
