@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
+          // Walks through several screens in jsdom took over 5 s under the whole suite (see setup.ts).
+          testTimeout: 20_000,
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/unit/setup.ts'],
         },

@@ -121,7 +121,7 @@ export const PdfChosenWithinBudget: Story = {
     await choose(canvasElement, [pdfFile(makePdf(STATEMENT), 'statement.pdf')]);
     const screen = within(canvasElement);
     await expect(await screen.findByRole('img', { name: /statement\.pdf/ }, { timeout: 20_000 })).toBeVisible();
-    await expect(screen.getByText(/Pages: 3/)).toBeVisible();
+    await expect(screen.getByText(/3 pages\./)).toBeVisible();
   },
 };
 /** A PDF over budget: the person picks the page with their address, which is sent as a picture. */

