@@ -27,7 +27,7 @@ export default defineConfig({
     // Hosts minify; readable output makes their stack traces and audits readable too.
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', 'compress.worker': 'src/compress/compress.worker.ts', 'pdf.worker': 'src/pdf/pdf.worker.ts' },
+      entry: { index: 'src/index.ts', 'compress.worker': 'src/compress/compress.worker.ts', 'pdf.worker': 'src/pdf/pdf.worker.ts', 'frameAnalysis.worker': 'src/capture/frameAnalysis.worker.ts' },
       formats: ['es'],
       cssFileName: CSS_FILE.replace(/\.css$/, ''),
     },

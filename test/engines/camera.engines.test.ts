@@ -81,7 +81,8 @@ describe.each<EngineName>(['webkit', 'firefox'])('the camera in %s', (name) => {
     await page.click({ role: 'button', name: 'Take photo' });
     await page.waitFor({ role: 'img', name: 'The photo you just took' }, 60_000);
     expect(await page.axeViolations()).toEqual([]);
-    await page.click({ role: 'button', name: 'Use this photo' });
+    // The fake camera films a test pattern, not a document: the still review flags it, as it should.
+    await page.click({ role: 'button', name: /^(Use this photo|Use it anyway)$/ });
     await page.waitFor({ role: 'heading', level: 1, name: nextHeading }, 90_000);
   }
 

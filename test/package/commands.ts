@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 export interface Finished {
@@ -45,7 +47,10 @@ export interface Started {
  */
 export function start(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; ready: RegExp; timeoutMs?: number }): Promise<Started> {
   // Its own process group, so that stopping `npm run x` also stops the node process npm started.
-  const child: ChildProcess = spawn(command === 'npm' ? NPM : command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // No colours: under CI=true Vite paints its URL's port bold, which no pattern should have to know.
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env.FORCE_COLOR;
+  const child: ChildProcess = spawn(command === 'npm' ? NPM : command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -64,7 +69,7 @@ export function start(command: string, args: string[], options: { cwd: string; e
     };
     const timer = setTimeout(() => fail(`printed nothing matching ${options.ready} within ${options.timeoutMs ?? 60_000} ms`), options.timeoutMs ?? 60_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+      output += chunk.toString().replace(ANSI, '');
       const match = options.ready.exec(output);
       if (match) {
         clearTimeout(timer);

@@ -98,8 +98,9 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
         {wording.hint}
       </p>
       {settings.canCapture ? (
-        // Until the camera's chunk arrives (it is usually fetched before this step), the upload works already.
-        <Suspense fallback={<UploadOnly preview={preview} upload={upload || null} />}>
+        // The camera's chunk is asked for when the flow starts, so this rarely shows. Not the upload
+        // meanwhile: a drop zone replaced mid-click would lose the person's file.
+        <Suspense fallback={<div className="mk-loading" role="status" aria-busy="true" />}>
           <ImageSources
             stepName={step.name}
             settings={settings}
@@ -119,17 +120,14 @@ export function ImageStepScreen(props: ImageStepScreenProps) {
   );
 }
 
-/**
- * A step without the camera: the kept image and the file picker, or a plain word where neither is
- * allowed (`upload` false; null while the camera is still on its way).
- */
+/** A step without the camera: the kept image and the file picker, or a plain word where neither is allowed. */
 function UploadOnly({ preview, upload }: { preview: ReactNode; upload: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
       {preview}
       {upload && <div className="mk-sources__upload">{upload}</div>}
-      {upload === false && (
+      {!upload && (
         <div className="mk-notice" role="alert">
           <p>{t('camera.noWay')}</p>
         </div>
