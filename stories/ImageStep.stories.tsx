@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { useTranslation } from '../src/i18n/react.tsx';
-import { expect, fn, userEvent, within } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { captureGuide } from '../src/core/captureGuide.ts';
 import type { CapturedImage } from '../src/core/flow.ts';
 import type { ImageStep } from '../src/core/steps.ts';
@@ -81,8 +81,8 @@ export const PhotoReadyFrench: Story = { ...PhotoReady, globals: { locale: 'fr' 
 
 /** The file errors met by choosing a real file: the screen's own intake decides, from the bytes. */
 async function choose(canvasElement: HTMLElement, files: File[]) {
-  const input = canvasElement.querySelector<HTMLInputElement>('input[type=file]');
-  if (!input) throw new Error('no file input');
+  // The step's camera chunk comes first where the step allows the camera.
+  const input = await waitFor(() => canvasElement.querySelector<HTMLInputElement>('input[type=file]') ?? Promise.reject(new Error('no file input')));
   await userEvent.upload(input, files, { applyAccept: false });
 }
 

@@ -46,7 +46,7 @@ describe('onExit', () => {
     render(<Onboarding session={passportOnly} locale="en" onExit={onExit} />);
     await user.click(await screen.findByRole('button', { name: 'Start' }));
     await screen.findByRole('heading', { name: 'Photo page of your passport' });
-    await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, photo());
+    await user.upload(await waitFor(() => document.querySelector<HTMLInputElement>('input[type=file]') ?? Promise.reject(new Error('no file input'))), photo());
     await screen.findByText(/photo ready/i);
 
     await user.click(screen.getByRole('button', { name: 'Close' }));
@@ -78,7 +78,7 @@ describe('onExit', () => {
     render(<Onboarding session={{ ...passportOnly, showInstructions: false }} locale="en" onExit={onExit} />);
     for (const title of ['Photo page of your passport', 'A photo of your face']) {
       await screen.findByRole('heading', { name: title });
-      await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, photo());
+      await user.upload(await waitFor(() => document.querySelector<HTMLInputElement>('input[type=file]') ?? Promise.reject(new Error('no file input'))), photo());
       await screen.findByText(/photo ready/i);
       await user.click(screen.getByRole('button', { name: 'Continue' }));
     }

@@ -37,15 +37,17 @@ afterEach(() => {
 
 const photo = (name: string) => new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])], name, { type: 'image/jpeg' });
 
-/** The picker behind the labelled drop zone, as react-dropzone renders it. */
-function fileInput(): HTMLInputElement {
-  const input = document.querySelector<HTMLInputElement>('input[type=file]');
-  if (!input) throw new Error('no file input on this screen');
-  return input;
+/** The picker behind the labelled drop zone, as react-dropzone renders it, once the step's camera chunk has arrived. */
+function fileInput(): Promise<HTMLInputElement> {
+  return waitFor(() => {
+    const input = document.querySelector<HTMLInputElement>('input[type=file]');
+    if (!input) throw new Error('no file input on this screen');
+    return input;
+  });
 }
 
 async function upload(user: ReturnType<typeof userEvent.setup>, name: string) {
-  await user.upload(fileInput(), photo(name));
+  await user.upload(await fileInput(), photo(name));
   await screen.findByText(/photo ready/i);
   await user.click(screen.getByRole('button', { name: 'Continue' }));
 }
@@ -121,10 +123,10 @@ describe('<Onboarding>', () => {
     const user = userEvent.setup();
     render(<Onboarding session={session} locale="lt-LT" />);
     await screen.findByRole('heading', { name: 'Paso puslapis su nuotrauka' });
-    await user.upload(fileInput(), photo('p.jpg'));
+    await user.upload(await fileInput(), photo('p.jpg'));
     await screen.findByText(/nuotrauka paruošta/i);
     await user.click(screen.getByRole('button', { name: 'Tęsti' }));
-    await user.upload(fileInput(), photo('f.jpg'));
+    await user.upload(await fileInput(), photo('f.jpg'));
     await screen.findByText(/nuotrauka paruošta/i);
     await user.click(screen.getByRole('button', { name: 'Tęsti' }));
 
@@ -156,7 +158,7 @@ describe('<Onboarding>', () => {
     expect(heading).toHaveAttribute('dir', 'auto');
     expect(screen.getByText(long)).toHaveAttribute('dir', 'auto');
     expect(document.querySelector('script')).toBeNull();
-    await user.upload(fileInput(), photo('n.jpg'));
+    await user.upload(await fileInput(), photo('n.jpg'));
     expect(await screen.findByRole('img', { name: `Preview of \u2068${hebrew}\u2069` })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 
@@ -180,7 +182,7 @@ describe('<Onboarding>', () => {
     await upload(user, 'f.jpg');
     await screen.findByRole('heading', { name: 'Additional document' });
     // jsdom has no camera API, like a page opened without HTTPS: the person is told why and what the step needs.
-    expect(screen.getByRole('alert')).toHaveTextContent(/needs a photo taken with a camera; uploading a file is not possible here/i);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/needs a photo taken with a camera; uploading a file is not possible here/i);
     expect(screen.getByRole('alert')).toHaveTextContent(/only on pages opened over HTTPS/i);
     expect(screen.queryByRole('button', { name: /take a photo/i })).toBeNull();
     expect(screen.queryByRole('button', { name: /choose a file/i })).toBeNull();
@@ -218,7 +220,7 @@ describe('the language menu', () => {
     const onLanguageChange = vi.fn();
     const { container } = render(<Onboarding session={passportOnly()} locale="en" languageSwitcher onLanguageChange={onLanguageChange} />);
     await screen.findByRole('heading', { level: 1, name: 'Photo page of your passport' });
-    await user.upload(fileInput(), photo('p.jpg'));
+    await user.upload(await fileInput(), photo('p.jpg'));
     await screen.findByText(/photo ready/i);
     expect(onLanguageChange).toHaveBeenLastCalledWith('en');
 
@@ -244,7 +246,7 @@ describe('the language menu', () => {
     const session = passportOnly();
     const { rerender } = render(<Onboarding session={session} locale="en" languageSwitcher />);
     await screen.findByRole('heading', { name: 'Photo page of your passport' });
-    await user.upload(fileInput(), photo('p.jpg'));
+    await user.upload(await fileInput(), photo('p.jpg'));
     await screen.findByText(/photo ready/i);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'ru');
     await screen.findByRole('heading', { name: 'Страница паспорта с фотографией' });
