@@ -27,6 +27,8 @@ describe.each<EngineName>(['webkit', 'firefox'])('the hosted page in %s', (name)
   }
 
   async function uploadAndContinue(page: EnginePage, path: string) {
+    // The drop zone comes with the step's camera chunk (the step allows the camera).
+    await page.waitFor({ role: 'button', name: /^Choose (a|another) file$/ }, 60_000);
     await page.setInputFiles('input[type=file]', [path]);
     await page.waitFor({ text: /Photo ready/ }, 90_000);
     await expectAccessible(page);
