@@ -1,13 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { merchantBackend } from './server/vitePlugin.ts';
+import { bundledFiles } from './scripts/bundledFiles.ts';
 
 // `npm start`: the hosted page with the reference merchant backend mounted under /api.
 export default defineConfig({
-  plugins: [react(), merchantBackend()],
+  plugins: [react(), merchantBackend(), bundledFiles()],
   server: { port: Number(process.env.PORT) || 5173, strictPort: true },
   preview: { port: Number(process.env.PORT) || 5173, strictPort: true },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [bundledFiles()] },
   // Only the pages this server serves: left to itself Vite also scans examples/react-app, whose
   // `markid-onboarding` import resolves only once the package is installed there, and a failed scan
   // skips pre-bundling, so a fresh clone's first page load re-optimizes and reloads mid-test.

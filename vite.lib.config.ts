@@ -2,10 +2,11 @@ import react from '@vitejs/plugin-react';
 import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { bundledFiles } from './scripts/bundledFiles.ts';
 
 /**
  * `npm run build`, library part: the React component as ES modules for the host's bundler, in
- * dist/lib (declarations are added by scripts/buildTypes.ts).
+ * dist/lib (declarations come from `tsc -p tsconfig.build.json`).
  *
  * - Dependencies and peers stay imports, so the host's bundler dedupes them with its own React.
  * - The stylesheet is a file the entry imports, so it arrives with the component in any bundler
@@ -18,7 +19,7 @@ const external = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.peerDepen
 const CSS_FILE = 'markid-onboarding.css';
 
 export default defineConfig({
-  plugins: [react(), workersAsEntries()],
+  plugins: [react(), workersAsEntries(), bundledFiles()],
   build: {
     outDir: 'dist/lib',
     emptyOutDir: true,

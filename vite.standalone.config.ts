@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { bundledFiles } from './scripts/bundledFiles.ts';
 
 /**
  * `npm run build`, script-tag part: dist/standalone/markid-onboarding.js with React inside, for
@@ -8,9 +9,9 @@ import { defineConfig } from 'vite';
  * the worker and the language chunks come from wherever the merchant put this folder.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), bundledFiles()],
   base: './',
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [bundledFiles()] },
   build: {
     outDir: 'dist/standalone',
     emptyOutDir: true,

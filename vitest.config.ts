@@ -4,6 +4,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { engines } from './test/engines/vitestProvider.ts';
+import { bundledFiles } from './scripts/bundledFiles.ts';
 import { AUTO_ALLOW_CAMERA, CHROMIUM_ARGS, FAKE_CAMERA, tryFindChromium } from './test/chromium.ts';
 
 /** Vitest browser mode in the system Chromium, with the fake camera already allowed. */
@@ -23,8 +24,8 @@ const chromiumWithFakeCamera = () => ({
 });
 
 export default defineConfig({
-  plugins: [react()],
-  worker: { format: 'es' },
+  plugins: [react(), bundledFiles()],
+  worker: { format: 'es', plugins: () => [bundledFiles()] },
   test: {
     projects: [
       {

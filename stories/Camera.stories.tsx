@@ -53,19 +53,19 @@ const still = async (make: typeof documentPhoto | typeof selfie): Promise<Still>
 };
 export const PhotoJustTaken: Story = {
   loaders: [async () => ({ still: await still(documentPhoto) })],
-  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} automatic={false} failures={[]} canKeepFailed onRetake={fn()} onUse={fn()} />,
+  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} automatic={false} failures={[]} canKeepFailed frame="CARD" onRetake={fn()} onUse={fn()} />,
 };
 export const SelfieBeingPrepared: Story = {
   loaders: [async () => ({ still: await still(selfie) })],
-  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy automatic={false} failures={[]} canKeepFailed onRetake={fn()} onUse={fn()} />,
+  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy automatic={false} failures={[]} canKeepFailed frame="CARD" onRetake={fn()} onUse={fn()} />,
 };
 
 /**
  * Every line the live checks can show, over a drawn card, with the outline as it is then (dashed
  * while something is off; thick, solid and ticked once the card fits).
  */
-const guidance = (status: LiveStatus | null, options: { autoCapture?: boolean; frame?: 'CARD' | 'PASSPORT_PAGE' } = {}): Story => ({
-  loaders: [async () => ({ still: await still(documentPhoto) })],
+const guidance = (status: LiveStatus | null, options: { autoCapture?: boolean; frame?: 'CARD' | 'PASSPORT_PAGE' | 'FACE' } = {}): Story => ({
+  loaders: [async () => ({ still: await still(options.frame === 'FACE' ? selfie : documentPhoto) })],
   render: (_args, { loaded }) => <GuidanceStory still={loaded.still as Still} status={status} autoCapture={options.autoCapture ?? true} frame={options.frame ?? 'CARD'} />,
 });
 const adjusting = (fault: QualityFault, stuck = false): LiveStatus => ({ kind: 'adjusting', fault, report: {} as QualityReport, stuck });
@@ -82,13 +82,38 @@ export const GuidanceHoldStill = guidance(adjusting('unsteady'));
 export const GuidanceTakingThePhoto = guidance({ kind: 'holding', report: {} as QualityReport, since: 0 });
 export const GuidanceReadyWithoutAutoCapture = guidance({ kind: 'ready', report: {} as QualityReport }, { autoCapture: false });
 export const GuidanceStuckAfterTenSeconds = guidance(adjusting('glare', true));
+/** The selfie's lines, over a drawn face with the oval. */
+const face = (status: LiveStatus | null, autoCapture = true) => guidance(status, { frame: 'FACE', autoCapture });
+export const SelfieBeforeFirstFrame = face(null);
+export const SelfieNoFace = face(adjusting('noFace'));
+export const SelfieManyFaces = face(adjusting('manyFaces'));
+export const SelfieOutsideTheOval = face(adjusting('faceOutside'));
+export const SelfieMoveCloser = face(adjusting('faceTooFar'));
+export const SelfieMoveBack = face(adjusting('faceTooClose'));
+export const SelfieHeadTilted = face(adjusting('faceTilted'));
+export const SelfieTooDark = face(adjusting('dark'));
+export const SelfieTooBright = face(adjusting('bright'));
+export const SelfieHoldStill = face(adjusting('unsteady'));
+export const SelfieTakingThePhoto = face({ kind: 'holding', report: {} as QualityReport, since: 0 });
+export const SelfieReadyWithoutAutoCapture = face({ kind: 'ready', report: {} as QualityReport }, false);
+export const SelfieStuckAfterTenSeconds = face(adjusting('noFace', true));
+export const SelfieNoFaceInRussian: Story = { ...SelfieNoFace, globals: { locale: 'ru' } };
 export const GuidancePassportInJapanese: Story = { ...guidance(adjusting('tooFar'), { frame: 'PASSPORT_PAGE' }), globals: { locale: 'ja' } };
 
 /** The still review naming what is wrong: Retake first, "Use it anyway" second. */
-const flagged = (failure: QualityFailure, extra: { automatic?: boolean; canKeepFailed?: boolean } = {}): Story => ({
-  loaders: [async () => ({ still: await still(documentPhoto) })],
+const flagged = (failure: QualityFailure, extra: { automatic?: boolean; canKeepFailed?: boolean; frame?: 'CARD' | 'FACE' } = {}): Story => ({
+  loaders: [async () => ({ still: await still(extra.frame === 'FACE' ? selfie : documentPhoto) })],
   render: (_args, { loaded }) => (
-    <StillReview still={loaded.still as Still} busy={false} automatic={extra.automatic ?? false} failures={[failure]} canKeepFailed={extra.canKeepFailed ?? true} onRetake={fn()} onUse={fn()} />
+    <StillReview
+      still={loaded.still as Still}
+      busy={false}
+      automatic={extra.automatic ?? false}
+      failures={[failure]}
+      canKeepFailed={extra.canKeepFailed ?? true}
+      frame={extra.frame ?? 'CARD'}
+      onRetake={fn()}
+      onUse={fn()}
+    />
   ),
 });
 export const StillBlurry = flagged({ code: 'blur', score: 0.3, limit: 1 });
@@ -96,8 +121,12 @@ export const StillGlare = flagged({ code: 'glare', share: 0.04, largestSpot: 0.0
 export const StillTooDark = flagged({ code: 'dark', mean: 40, limit: 70 });
 export const StillCutOff = flagged({ code: 'cutOff' });
 export const StillNoDocument = flagged({ code: 'noDocument' });
+export const SelfieStillTwoFaces = flagged({ code: 'manyFaces', count: 2 }, { frame: 'FACE' });
+export const SelfieStillNoFace = flagged({ code: 'noFace' }, { frame: 'FACE' });
+export const SelfieStillTooDark = flagged({ code: 'dark', mean: 30, limit: 90 }, { frame: 'FACE', automatic: true });
+export const SelfieStillHeadTilted = flagged({ code: 'faceTilted', degrees: 20 }, { frame: 'FACE' });
 export const StillStrictBeforeTwoRetakes = flagged({ code: 'blur', score: 0.3, limit: 1 }, { canKeepFailed: false });
 export const StillTakenAutomatically: Story = {
   loaders: [async () => ({ still: await still(documentPhoto) })],
-  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} automatic failures={[]} canKeepFailed onRetake={fn()} onUse={fn()} />,
+  render: (_args, { loaded }) => <StillReview still={loaded.still as Still} busy={false} automatic failures={[]} canKeepFailed frame="CARD" onRetake={fn()} onUse={fn()} />,
 };

@@ -6,7 +6,7 @@ import { guidanceText } from '../src/ui/camera/guidanceText.ts';
 import { useObjectUrl } from '../src/ui/ImagePreview.tsx';
 
 /** The viewfinder as the camera screen lays it out, with a still in place of the video. */
-export function GuidanceStory({ still, status, autoCapture, frame }: { still: Still; status: LiveStatus | null; autoCapture: boolean; frame: 'CARD' | 'PASSPORT_PAGE' }) {
+export function GuidanceStory({ still, status, autoCapture, frame }: { still: Still; status: LiveStatus | null; autoCapture: boolean; frame: 'CARD' | 'PASSPORT_PAGE' | 'FACE' }) {
   const { t } = useTranslation();
   const url = useObjectUrl(still.blob);
   const aspect = still.width / Math.max(1, still.height);

@@ -4,11 +4,11 @@
  * analysed on request. The worker starts on first use and ends with `close()`.
  */
 import { analysisSize } from './analysisSize.ts';
-import type { QualityReport } from '../quality/index.ts';
+import type { FrameReport } from '../quality/index.ts';
 import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol.ts';
 
 export interface AnalysisResult {
-  report: QualityReport;
+  report: FrameReport;
   /** Time spent in the worker. */
   ms: number;
 }
@@ -22,7 +22,7 @@ const defaultWorker: WorkerFactory = () => new Worker(new URL('./frameAnalysis.w
 export class FrameAnalyser {
   private worker: Worker | null = null;
   private nextId = 1;
-  private streamListener: ((result: AnalysisResult) => void) | null = null;
+  private streamListener: { onReport: (result: AnalysisResult) => void; onError: (error: Error) => void } | null = null;
   private readonly pending = new Map<number, { resolve: (result: AnalysisResult) => void; reject: (error: Error) => void }>();
 
   constructor(private readonly createWorker: WorkerFactory = defaultWorker) {}
@@ -50,14 +50,19 @@ export class FrameAnalyser {
    * Hands the camera's own frame stream to the worker (MediaStreamTrackProcessor), which reads,
    * scales and analyses it; `onReport` gets each report until {@link stopStream}.
    */
-  analyseStream(readable: ReadableStream<VideoFrame>, target: AnalysisTarget, onReport: (result: AnalysisResult) => void): void {
-    this.streamListener = onReport;
+  analyseStream(readable: ReadableStream<VideoFrame>, target: AnalysisTarget, onReport: (result: AnalysisResult) => void, onError: (error: Error) => void): void {
+    this.streamListener = { onReport, onError };
     this.getWorker().postMessage({ type: 'stream', readable, target } satisfies AnalysisRequest, [readable as unknown as Transferable]);
   }
 
   stopStream(): void {
     this.streamListener = null;
     this.worker?.postMessage({ type: 'stopStream' } satisfies AnalysisRequest);
+  }
+
+  /** Loads what analysing `target` needs (the face model) before the first frame. */
+  prepare(target: AnalysisTarget): void {
+    this.getWorker().postMessage({ type: 'prepare', target } satisfies AnalysisRequest);
   }
 
   /** Forget the previous frames (a new view: retake, another camera). */
@@ -86,7 +91,11 @@ export class FrameAnalyser {
     worker.addEventListener('message', (event: MessageEvent<AnalysisReply>) => {
       const reply = event.data;
       if (reply.type === 'streamReport') {
-        this.streamListener?.({ report: reply.report, ms: reply.ms });
+        this.streamListener?.onReport({ report: reply.report, ms: reply.ms });
+        return;
+      }
+      if (reply.type === 'streamError') {
+        this.streamListener?.onError(new Error(reply.message));
         return;
       }
       const entry = this.pending.get(reply.id);

@@ -1,16 +1,18 @@
 /**
  * The frame-analysis worker: turns each ImageBitmap it is handed into RGBA (an OffscreenCanvas)
- * and runs src/quality on it, so no analysis ever runs on the page's main thread.
+ * and runs src/quality on it, so no analysis ever runs on the page's main thread. A selfie's
+ * frames also go through the face detector, whose chunk is imported only for them.
  */
-import { analyseFrame, frameFromRgba, NO_HISTORY, type FrameHistory } from '../quality/index.ts';
-import type { AnalysisReply, AnalysisRequest } from './frameAnalysisProtocol.ts';
+import { frameRect } from '../core/captureGuide.ts';
+import { analyseFrame, frameFromRgba, judgeFace, NO_HISTORY, type FrameHistory, type FrameReport, type QualityFrame } from '../quality/index.ts';
+import type { AnalysisReply, AnalysisRequest, AnalysisTarget } from './frameAnalysisProtocol.ts';
 import { analysisSize } from './analysisSize.ts';
 
 let history: FrameHistory = NO_HISTORY;
 let canvas: OffscreenCanvas | null = null;
 let context: OffscreenCanvasRenderingContext2D | null = null;
 
-function pixels(bitmap: ImageBitmap | VideoFrame, width = (bitmap as ImageBitmap).width, height = (bitmap as ImageBitmap).height) {
+function pixels(bitmap: ImageBitmap | VideoFrame, width = (bitmap as ImageBitmap).width, height = (bitmap as ImageBitmap).height): { frame: QualityFrame; image: ImageData } {
   if (!canvas || canvas.width !== width || canvas.height !== height) {
     canvas = new OffscreenCanvas(width, height);
     // Read back every frame: keep the canvas in memory rather than on a GPU.
@@ -19,13 +21,26 @@ function pixels(bitmap: ImageBitmap | VideoFrame, width = (bitmap as ImageBitmap
   if (!context) throw new Error('No 2D context in the worker.');
   context.drawImage(bitmap, 0, 0, width, height);
   bitmap.close();
-  return frameFromRgba(context.getImageData(0, 0, width, height).data, width, height);
+  const image = context.getImageData(0, 0, width, height);
+  return { frame: frameFromRgba(image.data, width, height), image };
+}
+
+const faceDetector = () => import('./faceDetector.ts');
+
+/** Every check for `target` on one frame; `live` frames carry the stream's history. */
+async function analyse({ frame, image }: ReturnType<typeof pixels>, target: AnalysisTarget, live: boolean, previous: FrameHistory): Promise<{ report: FrameReport; history: FrameHistory }> {
+  if (target.kind !== 'face') return analyseFrame(frame, { ...target, kind: target.kind, live }, previous);
+  const { detectFaces } = await faceDetector();
+  const faces = await detectFaces(image);
+  const oval = target.outline ?? frameRect(frame.width / frame.height, 'FACE');
+  const { report, memory } = judgeFace(frame, faces, { oval, live }, previous.motion);
+  return { report, history: { motion: memory } };
 }
 
 /** The stream being read, if any; a new one or `stopStream` ends it. */
 let reading: ReadableStreamDefaultReader<VideoFrame> | null = null;
 
-async function readStream(readable: ReadableStream<VideoFrame>, target: AnalysisRequest & { type: 'stream' }): Promise<void> {
+async function readStream(readable: ReadableStream<VideoFrame>, target: AnalysisTarget): Promise<void> {
   const reader = readable.getReader();
   reading = reader;
   history = NO_HISTORY;
@@ -39,40 +54,55 @@ async function readStream(readable: ReadableStream<VideoFrame>, target: Analysis
     const started = performance.now();
     // The processor keeps one frame waiting: while this one is analysed, older ones are dropped.
     const size = analysisSize(frame.displayWidth, frame.displayHeight);
-    const result = analyseFrame(pixels(frame, size.width, size.height), { ...target.target, live: true }, history);
-    history = result.history;
-    (self as unknown as Worker).postMessage({ type: 'streamReport', report: result.report, ms: performance.now() - started } satisfies AnalysisReply);
+    try {
+      const result = await analyse(pixels(frame, size.width, size.height), target, true, history);
+      if (reading !== reader) break;
+      history = result.history;
+      post({ type: 'streamReport', report: result.report, ms: performance.now() - started });
+    } catch (error) {
+      // Told each time: the page decides when failing frames mean the checks cannot run.
+      post({ type: 'streamError', message: String(error) });
+    }
   }
   reader.releaseLock();
   void readable.cancel().catch(() => {});
 }
 
+const post = (reply: AnalysisReply) => (self as unknown as Worker).postMessage(reply);
+
 self.addEventListener('message', (event: MessageEvent<AnalysisRequest>) => {
   const request = event.data;
-  if (request.type === 'reset') {
-    history = NO_HISTORY;
-    return;
+  switch (request.type) {
+    case 'reset':
+      history = NO_HISTORY;
+      return;
+    case 'prepare':
+      // The face model takes a moment to compile: start while the camera is still opening.
+      if (request.target.kind === 'face') void faceDetector().then(({ prepareFaceDetector }) => prepareFaceDetector()).catch(() => {});
+      return;
+    case 'stream':
+      void readStream(request.readable, request.target);
+      return;
+    case 'stopStream': {
+      const reader = reading;
+      reading = null;
+      void reader?.cancel().catch(() => {});
+      return;
+    }
+    case 'frame':
+    case 'still':
+      void answer(request);
   }
-  if (request.type === 'stream') {
-    void readStream(request.readable, request);
-    return;
-  }
-  if (request.type === 'stopStream') {
-    const reader = reading;
-    reading = null;
-    void reader?.cancel().catch(() => {});
-    return;
-  }
-  const started = performance.now();
-  let reply: AnalysisReply;
-  try {
-    const frame = pixels(request.bitmap);
-    const live = request.type === 'frame';
-    const result = analyseFrame(frame, { ...request.target, live }, live ? history : NO_HISTORY);
-    if (live) history = result.history;
-    reply = { type: 'report', id: request.id, report: result.report, ms: performance.now() - started };
-  } catch (error) {
-    reply = { type: 'error', id: request.id, message: String(error) };
-  }
-  (self as unknown as Worker).postMessage(reply);
 });
+
+async function answer(request: AnalysisRequest & { type: 'frame' | 'still' }): Promise<void> {
+  const started = performance.now();
+  const live = request.type === 'frame';
+  try {
+    const result = await analyse(pixels(request.bitmap), request.target, live, live ? history : NO_HISTORY);
+    if (live) history = result.history;
+    post({ type: 'report', id: request.id, report: result.report, ms: performance.now() - started });
+  } catch (error) {
+    post({ type: 'error', id: request.id, message: String(error) });
+  }
+}

@@ -5,12 +5,12 @@
  * which case the frame is simply dropped. So the analysis never queues up and always sees the
  * newest frame, and the main thread only schedules and scales.
  */
-import type { QualityReport } from '../quality/index.ts';
+import type { FrameReport } from '../quality/index.ts';
 import { analysisSize, type FrameAnalyser } from './frameAnalyser.ts';
 import type { AnalysisTarget } from './frameAnalysisProtocol.ts';
 
 export interface FramePumpEvents {
-  onReport: (report: QualityReport, ms: number) => void;
+  onReport: (report: FrameReport, ms: number) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -47,9 +47,16 @@ function pumpTrack(track: MediaStreamTrack, Processor: TrackProcessorConstructor
     // One frame waiting at most: while the worker analyses, older frames are dropped.
     const { readable } = new Processor({ track: clone, maxBufferSize: 1 });
     let stopped = false;
-    analyser.analyseStream(readable, target, (result) => {
-      if (!stopped) events.onReport(result.report, result.ms);
-    });
+    analyser.analyseStream(
+      readable,
+      target,
+      (result) => {
+        if (!stopped) events.onReport(result.report, result.ms);
+      },
+      (error) => {
+        if (!stopped) events.onError?.(error);
+      },
+    );
     return () => {
       stopped = true;
       analyser.stopStream();

@@ -4,19 +4,21 @@
  * the person has been trying for a while without a good frame (then the shutter and the upload
  * are pointed at).
  */
-import type { QualityFault, QualityReport } from '../quality/index.ts';
+import type { QualityFault, FrameReport } from '../quality/index.ts';
 
 export type LiveStatus =
   /** No frame analysed yet. */
   | { kind: 'waiting' }
   /** Something to fix; `stuck` once no frame has been good for {@link STUCK_AFTER_MS}. */
-  | { kind: 'adjusting'; fault: QualityFault; report: QualityReport; stuck: boolean }
+  | { kind: 'adjusting'; fault: QualityFault; report: FrameReport; stuck: boolean }
   /** Every check passing since `since`. */
-  | { kind: 'holding'; report: QualityReport; since: number }
+  | { kind: 'holding'; report: FrameReport; since: number }
   /** Good for long enough, and auto-capture is off: the person is told to take it. */
-  | { kind: 'ready'; report: QualityReport }
+  | { kind: 'ready'; report: FrameReport }
   /** Good for long enough with auto-capture on: the camera screen takes the still now. */
-  | { kind: 'capture'; report: QualityReport };
+  | { kind: 'capture'; report: FrameReport }
+  /** The checks could not run here (the face model failed to load): the shutter alone remains. */
+  | { kind: 'unavailable' };
 
 export interface LiveState {
   status: LiveStatus;
@@ -29,10 +31,11 @@ export interface LiveState {
 }
 
 export type LiveEvent =
-  | { type: 'report'; report: QualityReport; at: number }
+  | { type: 'report'; report: FrameReport; at: number }
   | { type: 'autoCapture'; on: boolean; at: number }
   /** A fresh view: the camera (re)started or the person is retaking. */
-  | { type: 'restart'; at: number };
+  | { type: 'restart'; at: number }
+  | { type: 'failed' };
 
 /** About 0.7 s of passing frames before the photo is taken (the issue's figure). */
 export const HOLD_MS = 700;
@@ -48,6 +51,8 @@ export function liveReducer(state: LiveState, event: LiveEvent): LiveState {
   switch (event.type) {
     case 'restart':
       return initialLiveState(state.autoCapture, event.at);
+    case 'failed':
+      return { ...state, status: { kind: 'unavailable' } };
     case 'autoCapture': {
       // A photo due or offered under the old setting starts its hold again under the new one.
       const { status } = state;
@@ -59,11 +64,11 @@ export function liveReducer(state: LiveState, event: LiveEvent): LiveState {
   }
 }
 
-function onReport(current: LiveState, report: QualityReport, at: number): LiveState {
+function onReport(current: LiveState, report: FrameReport, at: number): LiveState {
   let state = current;
   const framesAnalysed = state.framesAnalysed + 1;
-  // Once due, the capture stays due until the screen restarts the view.
-  if (state.status.kind === 'capture') return { ...state, framesAnalysed };
+  // Once due, the capture stays due until the screen restarts the view; a failed analysis stays failed.
+  if (state.status.kind === 'capture' || state.status.kind === 'unavailable') return { ...state, framesAnalysed };
   const [first] = report.failures;
   if (first) {
     const failingSince = state.failingSince ?? at;

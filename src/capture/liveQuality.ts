@@ -23,6 +23,9 @@ export interface LiveQualityOptions {
   now?: () => number;
 }
 
+/** Analyses failing this many times in a row end the live checks for the view. */
+const MAX_ERRORS_IN_A_ROW = 3;
+
 export class LiveQualityController {
   private snapshot: LiveQualitySnapshot;
   private readonly listeners = new Set<() => void>();
@@ -37,6 +40,7 @@ export class LiveQualityController {
     this.now = options.now ?? (() => performance.now());
     this.state = initialLiveState(options.autoCapture, this.now());
     this.snapshot = { ...this.state, framesPerSecond: 0, lastFrameMs: 0 };
+    this.analyser.prepare(options.target);
   }
 
   readonly getSnapshot = (): LiveQualitySnapshot => this.snapshot;
@@ -51,8 +55,16 @@ export class LiveQualityController {
     this.stop();
     this.analyser.reset();
     this.dispatch({ type: 'restart', at: this.now() });
+    let errors = 0;
     this.stopPump = pumpFrames(video, this.analyser, this.options.target, {
+      onError: () => {
+        // A frame can fail on its own (a resize mid-grab); failing again and again, the checks cannot run here.
+        if (++errors < MAX_ERRORS_IN_A_ROW) return;
+        this.stop();
+        this.dispatch({ type: 'failed' });
+      },
       onReport: (report, ms) => {
+        errors = 0;
         const at = this.now();
         this.recent.push(at);
         while (this.recent.length > 0 && at - this.recent[0]! > 1000) this.recent.shift();

@@ -5,7 +5,7 @@
 import { FRAME_ASPECT, frameRect, type FrameRect } from '../core/captureGuide.ts';
 import { detectDocument, type DocumentDetection } from './documentDetection.ts';
 import { measureExposure, EXPOSURE_LIMITS, type ExposureMeasure } from './exposure.ts';
-import { byImportance, type QualityFailure, type QualityFault } from './faults.ts';
+import { byImportance, type DocumentFailure, type QualityFault } from './faults.ts';
 import type { QualityFrame } from './frame.ts';
 import { measureGlare, GLARE_LIMITS, type GlareMeasure } from './glare.ts';
 import type { Quad } from './geometry.ts';
@@ -59,7 +59,7 @@ export interface QualityReport {
   /** True when nothing failed. */
   passed: boolean;
   /** The failed checks, most important first; empty when the frame is good. */
-  failures: QualityFailure[];
+  failures: DocumentFailure[];
   document: DocumentDetection;
   exposure: ExposureMeasure;
   /** Null where it was not measured: no document to measure it on, or the light too poor to judge. */
@@ -86,7 +86,7 @@ export function analyseFrame(frame: QualityFrame, options: AnalyseOptions, histo
   const exposure = measureExposure(region);
   const light = lightFailure(exposure, found !== null);
   // In poor light the other checks misjudge (noise, clipped print): the light is the one thing to fix.
-  const failures: QualityFailure[] = light ? [light] : [...shape];
+  const failures: DocumentFailure[] = light ? [light] : [...shape];
   const tooFar = shape.some((f) => f.code === 'tooFar');
   const measurable = found !== null && !light;
   // A far document is upsampled into the fixed-size region, which would read as blur.
@@ -110,7 +110,7 @@ export function analyseFrame(frame: QualityFrame, options: AnalyseOptions, histo
   };
 }
 
-function removeFault(failures: QualityFailure[], code: QualityFault): void {
+function removeFault(failures: DocumentFailure[], code: QualityFault): void {
   const index = failures.findIndex((failure) => failure.code === code);
   if (index >= 0) failures.splice(index, 1);
 }
@@ -119,7 +119,7 @@ function removeFault(failures: QualityFailure[], code: QualityFault): void {
  * Exposure is judged on the document. Without one, only a view too dark or too bright to find
  * anything in counts: an empty dark table is "no document", not "too dark".
  */
-function lightFailure(exposure: ExposureMeasure, documentFound: boolean): QualityFailure | null {
+function lightFailure(exposure: ExposureMeasure, documentFound: boolean): DocumentFailure | null {
   const dark = documentFound ? exposure.verdict === 'dark' : exposure.mean < EXPOSURE_LIMITS.blackMean;
   const bright = documentFound ? exposure.verdict === 'bright' : exposure.mean > EXPOSURE_LIMITS.whiteMean;
   if (dark) return { code: 'dark', mean: exposure.mean, limit: EXPOSURE_LIMITS.darkMean };
@@ -136,7 +136,7 @@ export function analyseDocumentImage(frame: QualityFrame, options: AnalyseOption
 }
 
 /** The codes of a report's failures, most important first. */
-export const faultsOf = (report: QualityReport): QualityFault[] => report.failures.map((failure) => failure.code);
+export const faultsOf = (report: { failures: readonly { code: QualityFault }[] }): QualityFault[] => report.failures.map((failure) => failure.code);
 
 const WHOLE_FRAME: FrameRect = { x: 0.04, y: 0.04, width: 0.92, height: 0.92 };
 
@@ -146,7 +146,7 @@ export function defaultOutline(kind: DocumentKind, frameAspect: number): FrameRe
   return frameRect(frameAspect, kind === 'passport' ? 'PASSPORT_PAGE' : 'CARD');
 }
 
-function shapeFailures(document: DocumentDetection, kind: DocumentKind, hasOutline: boolean): QualityFailure[] {
+function shapeFailures(document: DocumentDetection, kind: DocumentKind, hasOutline: boolean): DocumentFailure[] {
   // Part of it out of view: its shape cannot be judged, and bringing it in is the first thing to do.
   if (document.outOfView) return [{ code: 'cutOff' }];
   const expected = DOCUMENT_ASPECT[kind];
@@ -156,7 +156,7 @@ function shapeFailures(document: DocumentDetection, kind: DocumentKind, hasOutli
   if (document.rotationDegrees > DOCUMENT_LIMITS.maxRotationDegrees) {
     return [{ code: 'tilted', rotationDegrees: document.rotationDegrees, squareness: document.squareness, aspectError }];
   }
-  const failures: QualityFailure[] = [];
+  const failures: DocumentFailure[] = [];
   if (hasOutline && !document.insideOutline) failures.push({ code: 'cutOff' });
   const minFill = hasOutline ? DOCUMENT_LIMITS.minFill : DOCUMENT_LIMITS.minFillWithoutOutline;
   if (document.fill < minFill) failures.push({ code: 'tooFar', fill: document.fill, limit: minFill });

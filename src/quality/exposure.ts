@@ -48,7 +48,8 @@ function verdict(mean: number, p5: number, p95: number): ExposureMeasure['verdic
   return 'ok';
 }
 
-function percentile(histogram: Uint32Array, n: number, fraction: number): number {
+/** The grey level below which `fraction` of the `n` counted pixels lie. */
+export function percentile(histogram: Uint32Array, n: number, fraction: number): number {
   const target = fraction * n;
   let seen = 0;
   for (let v = 0; v < 256; v += 1) {

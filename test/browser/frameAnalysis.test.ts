@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FrameAnalyser } from '../../src/capture/frameAnalyser.ts';
 import { pumpFrames } from '../../src/capture/framePump.ts';
-import { faultsOf, type QualityReport } from '../../src/quality/index.ts';
+import { faultsOf, type FrameReport } from '../../src/quality/index.ts';
 import { drawScene, type SceneKind } from '../quality/scenes.ts';
 import { playingVideo } from './cameraFakes.ts';
 
@@ -61,7 +61,7 @@ describe('pumpFrames', () => {
     const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
     const video = await playingVideo(stream);
     const worker = analyser();
-    const reports: QualityReport[] = [];
+    const reports: FrameReport[] = [];
     let overlapping = false;
     const original = worker.analyseFrame.bind(worker);
     worker.analyseFrame = (bitmap, target) => {
@@ -102,7 +102,7 @@ describe('pumpFrames with MediaStreamTrackProcessor', () => {
       frameCalls += 1;
       throw new Error('the frame path should not be used');
     };
-    const reports: QualityReport[] = [];
+    const reports: FrameReport[] = [];
     const stop = pumpFrames(video, worker, { kind: 'idDocument' }, { onReport: (report) => reports.push(report) });
     await expect.poll(() => reports.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
     stop();

@@ -56,16 +56,24 @@ export interface Confusion {
 
 /** Per fault: did the report raise it where it was expected, and only there? */
 export function confusionMatrices(results: readonly LabelledResult[]): Confusion[] {
-  return QUALITY_FAULTS.map((fault) => {
+  return confusionOf(
+    results.map(({ expected, report }) => ({ expected, raised: report.failures.map((failure) => failure.code) })),
+    QUALITY_FAULTS,
+  );
+}
+
+/** The same for any labelled cases: a case labelled with a fault is a positive for it, any other a negative. */
+export function confusionOf(cases: readonly { expected: readonly QualityFault[]; raised: readonly QualityFault[] }[], faults: readonly QualityFault[]): Confusion[] {
+  return faults.map((fault) => {
     let truePositive = 0;
     let falsePositive = 0;
     let falseNegative = 0;
     let trueNegative = 0;
-    for (const { expected, report } of results) {
+    for (const { expected, raised } of cases) {
       const wanted = expected.includes(fault);
-      const raised = report.failures.some((failure) => failure.code === fault);
-      if (wanted && raised) truePositive += 1;
-      else if (raised) falsePositive += 1;
+      const found = raised.includes(fault);
+      if (wanted && found) truePositive += 1;
+      else if (found) falsePositive += 1;
       else if (wanted) falseNegative += 1;
       else trueNegative += 1;
     }

@@ -313,6 +313,31 @@ const en = {
       retakeAsked: 'Please take the photo again.',
     },
     autoCapture: 'Take the photo automatically',
+    /** The selfie's own lines: its faults, and the light and movement said of a face rather than a document. */
+    face: {
+      live: {
+        noFace: 'Place your face inside the oval',
+        manyFaces: 'Make sure only your face is in view',
+        faceOutside: 'Centre your face in the oval',
+        faceTooFar: 'Move closer',
+        faceTooClose: 'Move back a little',
+        faceTilted: 'Hold your head straight',
+        dark: 'Too dark: face a window or a lamp',
+        bright: 'Too bright: move out of direct light',
+        unsteady: 'Hold still',
+      },
+      still: {
+        noFace: 'No face can be seen in the photo.',
+        manyFaces: 'There is more than one face in the photo: only yours should be.',
+        faceOutside: 'Your face is not in the middle of the photo.',
+        faceTooFar: 'Your face is too small in the photo.',
+        faceTooClose: 'Your face is too close: part of it may be cut off.',
+        faceTilted: 'Your head is tilted in the photo.',
+        dark: 'The photo is too dark: your face may not be recognisable.',
+        bright: 'The photo is too bright: your face is washed out.',
+        unsteady: 'The photo may be blurred by movement.',
+      },
+    },
   },
   pdf: {
     pageCount_one: '{{count}} page.',

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { DocumentKind, QualityFailure } from '../../quality/index.ts';
 import type { CaptureFrame } from '../../core/captureGuide.ts';
 import { STRICT_RETAKES, useCaptureOptions } from '../captureOptions.ts';
-import { guidanceText } from './guidanceText.ts';
+import { faultText, guidanceText } from './guidanceText.ts';
 import { useLiveQuality } from './useLiveQuality.ts';
 import { useRateLimitedText } from './useRateLimitedText.ts';
 import { useTranslation } from '../../i18n/react.tsx';
@@ -39,8 +39,8 @@ type Phase =
   | { kind: 'capturing'; automatic: boolean }
   | { kind: 'still'; still: Still; automatic: boolean; failures: QualityFailure[] };
 
-/** The live checks and auto-capture are for document sides and the passport page. */
-const LIVE_KIND: Partial<Record<CaptureFrame, DocumentKind>> = { CARD: 'idDocument', PASSPORT_PAGE: 'passport' };
+/** The live checks and auto-capture: document sides, the passport page and the selfie. */
+const LIVE_KIND: Partial<Record<CaptureFrame, DocumentKind | 'face'>> = { CARD: 'idDocument', PASSPORT_PAGE: 'passport', FACE: 'face' };
 /** A screen reader hears the guidance at most this often. */
 const ANNOUNCE_EVERY_MS = 3000;
 /** The still's own analysis is a nicety; past this the review shows without a verdict. */
@@ -151,12 +151,13 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
           automatic={phase.automatic}
           failures={options.qualityGate === 'off' ? [] : phase.failures}
           canKeepFailed={options.qualityGate !== 'strict' || failedRetakes >= STRICT_RETAKES}
+          frame={guide.frame}
           onRetake={act(retake)}
           onUse={act(() => void intake.take([new File([phase.still.blob], 'camera-photo', { type: phase.still.blob.type })]))}
         />
         <IntakeStatus state={intake.state} />
         <p className="mk-visually-hidden" role="status">
-          {[phase.automatic ? t('quality.still.auto') : '', options.qualityGate !== 'off' && phase.failures[0] ? t(`quality.still.${phase.failures[0].code}`) : t('camera.taken')].filter(Boolean).join(' ')}
+          {[phase.automatic ? t('quality.still.auto') : '', options.qualityGate !== 'off' && phase.failures[0] ? faultText(t, 'still', phase.failures[0].code, guide.frame) : t('camera.taken')].filter(Boolean).join(' ')}
         </p>
       </div>
     );

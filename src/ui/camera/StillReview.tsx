@@ -2,7 +2,9 @@ import { useId, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from '../../i18n/react.tsx';
 import type { Still } from '../../capture/stillCapture.ts';
 import type { QualityFailure } from '../../quality/index.ts';
+import type { CaptureFrame } from '../../core/captureGuide.ts';
 import { useObjectUrl } from '../ImagePreview.tsx';
+import { faultText } from './guidanceText.ts';
 
 interface StillReviewProps {
   still: Still;
@@ -14,6 +16,8 @@ interface StillReviewProps {
   failures: readonly QualityFailure[];
   /** A failed photo may be kept ("Use it anyway"); false in strict mode until enough retakes. */
   canKeepFailed: boolean;
+  /** What was photographed: a face's faults are worded for a face. */
+  frame: CaptureFrame;
   onRetake: () => void;
   onUse: () => void;
 }
@@ -22,7 +26,7 @@ interface StillReviewProps {
  * The photo just taken, full frame, with the two choices a person has: keep it or take another.
  * A photo that failed a check says what is wrong in words, and Retake becomes the main choice.
  */
-export function StillReview({ still, busy, automatic, failures, canKeepFailed, onRetake, onUse }: StillReviewProps) {
+export function StillReview({ still, busy, automatic, failures, canKeepFailed, frame, onRetake, onUse }: StillReviewProps) {
   const { t } = useTranslation();
   const url = useObjectUrl(still.blob);
   const primary = useRef<HTMLButtonElement>(null);
@@ -48,7 +52,7 @@ export function StillReview({ still, busy, automatic, failures, canKeepFailed, o
       {automatic && <p className="mk-muted mk-still__auto">{t('quality.still.auto')}</p>}
       {fault ? (
         <p id={faultId} className="mk-still__fault" data-fault={fault.code}>
-          {canKeepFailed ? t(`quality.still.${fault.code}`) : `${t(`quality.still.${fault.code}`)} ${t('quality.still.retakeAsked')}`}
+          {canKeepFailed ? faultText(t, 'still', fault.code, frame) : `${faultText(t, 'still', fault.code, frame)} ${t('quality.still.retakeAsked')}`}
         </p>
       ) : (
         <p className="mk-muted">{t('camera.checkStill')}</p>

@@ -8,10 +8,10 @@ const noSnapshot = () => null;
 /**
  * The live checks for one camera screen, over the framework-free controller: analysing while
  * `active` (camera live, preview playing, no still on screen), with a worker for the screen's
- * lifetime. `kind` null (a face, a page, a merchant's step): no live checks at all.
+ * lifetime. `kind` null (a page, a merchant's step): no live checks at all.
  */
 export function useLiveQuality(
-  kind: DocumentKind | null,
+  kind: DocumentKind | 'face' | null,
   autoCapture: boolean,
   video: RefObject<HTMLVideoElement | null>,
   active: boolean,
