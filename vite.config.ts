@@ -12,7 +12,9 @@ export default defineConfig({
   // Only the pages this server serves: left to itself Vite also scans examples/react-app, whose
   // `markid-onboarding` import resolves only once the package is installed there, and a failed scan
   // skips pre-bundling, so a fresh clone's first page load re-optimizes and reloads mid-test.
-  optimizeDeps: { entries: ['index.html', 'test/e2e/widget.html'] },
+  // The face detector is imported only inside the analysis worker, where the scan cannot see it:
+  // found at run time, it would re-optimize and reload the page mid-selfie.
+  optimizeDeps: { entries: ['index.html', 'test/e2e/widget.html'], include: ['@vladmandic/human'] },
   // `npm run build` also makes dist/lib and dist/standalone (vite.lib.config.ts, vite.standalone.config.ts).
   build: { outDir: 'dist/hosted', target: 'es2022', sourcemap: true },
 });

@@ -45,7 +45,7 @@ export default defineConfig({
         // components rendered by @testing-library/react would fail with "invalid hook call".
         optimizeDeps: {
           // The compression worker's lazy chunks too: a reload while a worker imports them fails that test.
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@testing-library/react', '@testing-library/user-event', 'i18next', 'react-dropzone', 'browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.mjs'],
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', '@testing-library/react', '@testing-library/user-event', 'i18next', 'react-dropzone', 'browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.mjs', '@vladmandic/human'],
         },
         test: {
           name: 'browser',
@@ -61,7 +61,7 @@ export default defineConfig({
         // violation fails it: `a11y.test = 'error'` in .storybook/preview.tsx).
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('.storybook', import.meta.url)), storybookScript: 'npm run storybook' })],
         optimizeDeps: {
-          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', 'i18next', 'react-dropzone', 'browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.mjs'],
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime', 'i18next', 'react-dropzone', 'browser-image-compression', 'libheif-js/libheif-wasm/libheif-bundle.mjs', 'pdfjs-dist', 'pdfjs-dist/build/pdf.worker.mjs', '@vladmandic/human'],
         },
         test: {
           name: 'storybook',

@@ -13,6 +13,14 @@ function feed(state: LiveState, reports: QualityReport[], from: number, step = 1
 }
 
 describe('liveReducer', () => {
+  it('once the checks cannot run (the face model did not load), stays without them until the view restarts', () => {
+    const failed = liveReducer(feed(initialLiveState(true, 0), [good, good], 100), { type: 'failed' });
+    expect(failed.status.kind).toBe('unavailable');
+    // Nothing is taken by itself on reports that arrive late.
+    expect(feed(failed, Array(10).fill(good), 300).status.kind).toBe('unavailable');
+    expect(liveReducer(failed, { type: 'restart', at: 2000 }).status.kind).toBe('waiting');
+  });
+
   it('names the first failure while anything fails', () => {
     const state = feed(initialLiveState(true, 0), [blurred], 100);
     expect(state.status).toMatchObject({ kind: 'adjusting', fault: 'blur', stuck: false });

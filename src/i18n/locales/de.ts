@@ -104,6 +104,7 @@ const de: Messages = {
     resume: 'Kamera einschalten',
     taken: 'Foto aufgenommen. Prüfen Sie, ob es scharf und alles lesbar ist.',
     checkStill: 'Ist das Foto scharf, alles lesbar und nichts abgeschnitten?',
+    checkSelfie: 'Ist Ihr ganzes Gesicht auf dem Foto, scharf und gut beleuchtet?',
     stillAlt: 'Das gerade aufgenommene Foto',
     retake: 'Neu aufnehmen',
     use: 'Dieses Foto verwenden',

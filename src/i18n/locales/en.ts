@@ -106,6 +106,7 @@ const en = {
     resume: 'Turn the camera on',
     taken: 'Photo taken. Check that it is sharp and everything is readable.',
     checkStill: 'Is it sharp, with everything readable and nothing cut off?',
+    checkSelfie: 'Is your whole face in the photo, sharp and well lit?',
     stillAlt: 'The photo you just took',
     retake: 'Retake',
     use: 'Use this photo',

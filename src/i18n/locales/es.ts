@@ -104,6 +104,7 @@ const es: Messages = {
     resume: 'Encender la cámara',
     taken: 'Foto hecha. Comprueba que esté nítida y que todo se lea bien.',
     checkStill: '¿Está nítida, se lee todo y no hay nada cortado?',
+    checkSelfie: '¿Se ve toda la cara, nítida y bien iluminada?',
     stillAlt: 'La foto que acabas de hacer',
     retake: 'Repetir',
     use: 'Usar esta foto',

@@ -104,6 +104,7 @@ const et: Messages = {
     resume: 'Lülita kaamera sisse',
     taken: 'Foto on tehtud. Kontrollige, et see oleks terav ja kõik oleks loetav.',
     checkStill: 'Kas foto on terav, kõik loetav ja midagi pole ära lõigatud?',
+    checkSelfie: 'Kas kogu nägu on fotol, terav ja hästi valgustatud?',
     stillAlt: 'Äsja tehtud foto',
     retake: 'Tee uuesti',
     use: 'Kasuta seda fotot',

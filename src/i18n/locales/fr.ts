@@ -105,6 +105,7 @@ const fr: Messages = {
     resume: 'Allumer la caméra',
     taken: 'Photo prise. Vérifiez qu’elle est nette et que tout est lisible.',
     checkStill: 'Est-elle nette, tout est-il lisible, rien n’est-il coupé\u00a0?',
+    checkSelfie: 'Votre visage est-il entier, net et bien éclairé\u00a0?',
     stillAlt: 'La photo que vous venez de prendre',
     retake: 'Reprendre',
     use: 'Utiliser cette photo',

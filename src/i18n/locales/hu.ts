@@ -104,6 +104,7 @@ const hu: Messages = {
     resume: 'Kamera bekapcsolása',
     taken: 'Elkészült a fénykép. Ellenőrizze, hogy éles-e, és minden olvasható-e.',
     checkStill: 'Éles a kép, minden olvasható, és semmi sem lóg ki?',
+    checkSelfie: 'Az egész arc látszik a képen, élesen és jól megvilágítva?',
     stillAlt: 'Az imént készített fénykép',
     retake: 'Újrafotózás',
     use: 'Ezt a fényképet használom',

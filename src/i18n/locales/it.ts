@@ -104,6 +104,7 @@ const it: Messages = {
     resume: 'Attiva la fotocamera',
     taken: 'Foto scattata. Controlla che sia nitida e che tutto sia leggibile.',
     checkStill: 'È nitida, tutto è leggibile e non manca nessuna parte?',
+    checkSelfie: 'Si vede tutto il viso, nitido e ben illuminato?',
     stillAlt: 'La foto appena scattata',
     retake: 'Scatta di nuovo',
     use: 'Usa questa foto',

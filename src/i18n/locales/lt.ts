@@ -103,6 +103,7 @@ const lt: Messages = {
     resume: 'Įjungti kamerą',
     taken: 'Nuotrauka padaryta. Patikrinkite, ar ji ryški ir ar viskas įskaitoma.',
     checkStill: 'Ar nuotrauka ryški, viskas įskaitoma ir niekas nenukirpta?',
+    checkSelfie: 'Ar nuotraukoje matyti visas veidas, ryškus ir gerai apšviestas?',
     stillAlt: 'Ką tik padaryta nuotrauka',
     retake: 'Fotografuoti dar kartą',
     use: 'Naudoti šią nuotrauką',

@@ -105,6 +105,7 @@ const lv: Messages = {
     resume: 'Ieslēgt kameru',
     taken: 'Fotoattēls uzņemts. Pārbaudiet, vai tas ir ass un viss ir salasāms.',
     checkStill: 'Vai fotoattēls ir ass, viss salasāms un nekas nav nogriezts?',
+    checkSelfie: 'Vai fotoattēlā redzama visa seja, asa un labi apgaismota?',
     stillAlt: 'Tikko uzņemtais fotoattēls',
     retake: 'Uzņemt vēlreiz',
     use: 'Izmantot šo fotoattēlu',

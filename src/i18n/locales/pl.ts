@@ -105,6 +105,7 @@ const pl: Messages = {
     resume: 'Włącz aparat',
     taken: 'Zdjęcie zrobione. Sprawdź, czy jest ostre i czy wszystko da się odczytać.',
     checkStill: 'Czy zdjęcie jest ostre, wszystko czytelne i nic nie jest ucięte?',
+    checkSelfie: 'Czy na zdjęciu widać całą twarz, ostrą i dobrze oświetloną?',
     stillAlt: 'Zdjęcie, które właśnie zostało zrobione',
     retake: 'Zrób ponownie',
     use: 'Użyj tego zdjęcia',

@@ -105,6 +105,7 @@ const ro: Messages = {
     resume: 'Porniți camera',
     taken: 'Fotografia a fost făcută. Verificați dacă este clară și dacă totul se poate citi.',
     checkStill: 'Este clară, se poate citi totul și nu e nimic tăiat?',
+    checkSelfie: 'Se vede toată fața, clară și bine luminată?',
     stillAlt: 'Fotografia tocmai făcută',
     retake: 'Refaceți fotografia',
     use: 'Folosiți această fotografie',

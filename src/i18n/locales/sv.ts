@@ -104,6 +104,7 @@ const sv: Messages = {
     resume: 'Slå på kameran',
     taken: 'Fotot är taget. Kontrollera att det är skarpt och att allt går att läsa.',
     checkStill: 'Är det skarpt, går allt att läsa och är inget avskuret?',
+    checkSelfie: 'Syns hela ansiktet på bilden, skarpt och väl belyst?',
     stillAlt: 'Fotot du just tog',
     retake: 'Ta om',
     use: 'Använd det här fotot',

@@ -55,7 +55,7 @@ export function StillReview({ still, busy, automatic, failures, canKeepFailed, f
           {canKeepFailed ? faultText(t, 'still', fault.code, frame) : `${faultText(t, 'still', fault.code, frame)} ${t('quality.still.retakeAsked')}`}
         </p>
       ) : (
-        <p className="mk-muted">{t('camera.checkStill')}</p>
+        <p className="mk-muted">{t(frame === 'FACE' ? 'camera.checkSelfie' : 'camera.checkStill')}</p>
       )}
       <div className="mk-camera__buttons">
         {fault ? (
