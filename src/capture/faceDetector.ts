@@ -1,20 +1,20 @@
 /**
  * Faces in a frame, for the selfie checks: MediaPipe's BlazeFace model run by @vladmandic/human
  * (MIT) on TensorFlow.js's WebAssembly backend, inside the analysis worker. Imported lazily, so
- * its chunk (about 1 MB gzipped) is fetched only when a selfie step opens the camera.
+ * its chunk (about 0.85 MB gzipped: TensorFlow.js, the model's weights, the WebAssembly) is
+ * fetched only when a selfie step opens the camera.
  *
- * Nothing is fetched from anywhere: the model's topology, its weights and the WebAssembly binaries
+ * Nothing is fetched from anywhere: the model's topology, its weights and the WebAssembly binary
  * are bundled into this chunk, and the worker's `fetch` answers human's and TensorFlow.js's
- * requests for them from memory. Human's defaults would fetch them from a CDN; with every path
- * pointed at {@link MODEL_BASE} (under the page's own origin, so even a miss is never a request
- * elsewhere) and only the face detector on, nothing else is asked for. The bundles use no
- * `eval`/`new Function`; compiling WebAssembly needs `'wasm-unsafe-eval'`, which the hosted page
- * already allows for the HEIC decoder.
+ * requests for them from memory. Human's defaults would fetch them from a CDN (the address is in
+ * its bundle, unused); with every path pointed at {@link MODEL_BASE} (under the page's own origin,
+ * so even a miss is never a request elsewhere) and only the face detector on, nothing else is
+ * asked for. The bundles use no `eval`/`new Function`; compiling WebAssembly needs
+ * `'wasm-unsafe-eval'`, which the hosted page already allows for the HEIC decoder.
  */
 import { Human, type Config } from '@vladmandic/human';
 import modelTopology from '../../node_modules/@vladmandic/human/models/blazeface.json?raw';
 import modelWeights from '../../node_modules/@vladmandic/human/models/blazeface.bin?base64';
-import wasmPlain from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?base64';
 import wasmSimd from '../../node_modules/@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?base64';
 import type { FaceDetection } from '../quality/index.ts';
 
@@ -24,7 +24,6 @@ const MODEL_BASE = new URL('/__markid-face__/', self.location.href).href;
 const FILES: Readonly<Record<string, { base64: string; type: string } | { text: string }>> = {
   'blazeface.json': { text: modelTopology },
   'blazeface.bin': { base64: modelWeights, type: 'application/octet-stream' },
-  'tfjs-backend-wasm.wasm': { base64: wasmPlain, type: 'application/wasm' },
   'tfjs-backend-wasm-simd.wasm': { base64: wasmSimd, type: 'application/wasm' },
 };
 
@@ -55,7 +54,8 @@ const MIN_SCORE = 0.6;
 
 const CONFIG: Partial<Config> = {
   backend: 'wasm',
-  // The plain and SIMD builds are bundled; the threaded one is never chosen (see loadHuman).
+  // Only the SIMD build is bundled (every engine since 2023 has SIMD; without it the model fails to
+  // load and the camera works without the selfie checks), and the threaded one is never chosen.
   wasmPath: MODEL_BASE,
   wasmPlatformFetch: false,
   modelBasePath: MODEL_BASE,

@@ -40,7 +40,14 @@ export class LiveQualityController {
     this.now = options.now ?? (() => performance.now());
     this.state = initialLiveState(options.autoCapture, this.now());
     this.snapshot = { ...this.state, framesPerSecond: 0, lastFrameMs: 0 };
-    this.analyser.prepare(options.target);
+  }
+
+  /**
+   * Starts the worker and what it needs for the target (the face model) before the first frame.
+   * Not in the constructor: React may construct a controller for a render it then throws away.
+   */
+  prepare(): void {
+    this.analyser.prepare(this.options.target);
   }
 
   readonly getSnapshot = (): LiveQualitySnapshot => this.snapshot;

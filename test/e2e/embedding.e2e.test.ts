@@ -9,7 +9,8 @@ import { loadConfig } from '../../server/config.ts';
 import { contentSecurityPolicy } from '../../server/securityHeaders.ts';
 import { createSite, listen, type RunningSite } from '../../server/site.ts';
 import { encodeHeic } from '../browser/heicFixture.ts';
-import { CHROMIUM_ARGS, findChromium } from '../chromium.ts';
+import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium.ts';
+import { writeFaceVideo } from '../quality/fakeCameraVideo.ts';
 import { makePdf } from '../pdfWriter.ts';
 import { toFirstPhoto } from './harness.ts';
 
@@ -165,6 +166,35 @@ describe('the production hosted page', () => {
     expect(seen.problems).toEqual([]);
     expect(seen.foreign).toEqual([]);
     await context.close();
+  });
+
+  it('loads the face detector on the selfie step only, from its own origin, under the CSP, and takes the selfie by itself', async () => {
+    const video = join(out, 'face.y4m');
+    await writeFaceVideo(video, 'face');
+    const camera = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, FAKE_CAMERA, `--use-file-for-fake-video-capture=${video}`] });
+    try {
+      const context = await camera.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['camera'] });
+      const seen = await watch(context, hosted.origin);
+      const page = await context.newPage();
+      const requests: string[] = [];
+      page.on('request', (request) => requests.push(request.url()));
+      const faceChunks = () => requests.filter((url) => /\/faceDetector-[\w-]+\.js$/.test(url));
+      await page.goto(`${hosted.origin}/?locale=en`);
+      await toFirstPhoto(page, 'Passport');
+      await page.getByRole('button', { name: 'Upload a file instead' }).click({ timeout: 30_000 });
+      await page.locator('input[type=file]').first().setInputFiles({ name: 'passport.png', mimeType: 'image/png', buffer: await pngPhoto(page, 200) });
+      await page.getByText(/Photo ready/).waitFor({ timeout: 60_000 });
+      // The passport's camera ran its checks without the detector.
+      expect(faceChunks()).toEqual([]);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByText('The photo was taken automatically.', { exact: true }).waitFor({ timeout: 60_000 });
+      expect(faceChunks()).toHaveLength(1);
+      expect(seen.problems).toEqual([]);
+      expect(seen.foreign).toEqual([]);
+      await context.close();
+    } finally {
+      await camera.close();
+    }
   });
 
   it('loads another language as its own chunk under the same policy', async () => {

@@ -24,6 +24,9 @@ export function useLiveQuality(
     controller.start(element);
     return () => controller.stop();
   }, [controller, active, video]);
-  useEffect(() => () => controller?.close(), [controller]);
+  useEffect(() => {
+    controller?.prepare();
+    return () => controller?.close();
+  }, [controller]);
   return { snapshot, controller };
 }
