@@ -32,8 +32,8 @@ export class FrameAnalyser {
     return this.pending.size > 0;
   }
 
-  /** Analyses a preview frame (ownership of the bitmap passes to the worker). */
-  analyseFrame(bitmap: ImageBitmap, target: AnalysisTarget): Promise<AnalysisResult> {
+  /** Analyses a preview frame (ownership passes to the worker, which scales a VideoFrame itself). */
+  analyseFrame(bitmap: ImageBitmap | VideoFrame, target: AnalysisTarget): Promise<AnalysisResult> {
     return this.send('frame', bitmap, target);
   }
 
@@ -76,7 +76,7 @@ export class FrameAnalyser {
     this.failAll('The analysis was stopped.');
   }
 
-  private send(type: 'frame' | 'still', bitmap: ImageBitmap, target: AnalysisTarget): Promise<AnalysisResult> {
+  private send(type: 'frame' | 'still', bitmap: ImageBitmap | VideoFrame, target: AnalysisTarget): Promise<AnalysisResult> {
     const id = this.nextId++;
     const worker = this.getWorker();
     return new Promise((resolve, reject) => {

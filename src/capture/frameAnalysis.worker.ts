@@ -25,6 +25,13 @@ function pixels(bitmap: ImageBitmap | VideoFrame, width = (bitmap as ImageBitmap
   return { frame: frameFromRgba(image.data, width, height), image };
 }
 
+/** The pixels at the analysis size: a VideoFrame (from the camera's stream or the page) comes at the camera's. */
+function scaled(image: ImageBitmap | VideoFrame) {
+  if (!('displayWidth' in image)) return pixels(image);
+  const size = analysisSize(image.displayWidth, image.displayHeight);
+  return pixels(image, size.width, size.height);
+}
+
 const faceDetector = () => import('./faceDetector.ts');
 
 /** Every check for `target` on one frame; `live` frames carry the stream's history. */
@@ -53,9 +60,8 @@ async function readStream(readable: ReadableStream<VideoFrame>, target: Analysis
     }
     const started = performance.now();
     // The processor keeps one frame waiting: while this one is analysed, older ones are dropped.
-    const size = analysisSize(frame.displayWidth, frame.displayHeight);
     try {
-      const result = await analyse(pixels(frame, size.width, size.height), target, true, history);
+      const result = await analyse(scaled(frame), target, true, history);
       if (reading !== reader) break;
       history = result.history;
       post({ type: 'streamReport', report: result.report, ms: performance.now() - started });
@@ -99,7 +105,7 @@ async function answer(request: AnalysisRequest & { type: 'frame' | 'still' }): P
   const started = performance.now();
   const live = request.type === 'frame';
   try {
-    const result = await analyse(pixels(request.bitmap), request.target, live, live ? history : NO_HISTORY);
+    const result = await analyse(scaled(request.bitmap), request.target, live, live ? history : NO_HISTORY);
     if (live) history = result.history;
     post({ type: 'report', id: request.id, report: result.report, ms: performance.now() - started });
   } catch (error) {

@@ -11,9 +11,9 @@ export interface AnalysisTarget {
 
 export type AnalysisRequest =
   /** A preview frame: analysed with the stream's history (steadiness). */
-  | { type: 'frame'; id: number; bitmap: ImageBitmap; target: AnalysisTarget }
+  | { type: 'frame'; id: number; bitmap: ImageBitmap | VideoFrame; target: AnalysisTarget }
   /** A still on its own: no history, none kept. */
-  | { type: 'still'; id: number; bitmap: ImageBitmap; target: AnalysisTarget }
+  | { type: 'still'; id: number; bitmap: ImageBitmap | VideoFrame; target: AnalysisTarget }
   /**
    * The camera's frames themselves (MediaStreamTrackProcessor's stream, where the engine has it):
    * the worker reads, scales and analyses them, so not even the frame grab is on the page's thread.

@@ -1,7 +1,6 @@
 /**
  * Feeds preview frames to the analyser: on each new video frame (requestVideoFrameCallback, or
- * animation frames where the engine lacks it) a copy at most 640 px long is made with
- * createImageBitmap and handed over, unless the worker is still busy with the previous one, in
+ * animation frames where the engine lacks it) the frame is handed over (see grabFrame), unless the worker is still busy with the previous one, in
  * which case the frame is simply dropped. So the analysis never queues up and always sees the
  * newest frame, and the main thread only schedules and scales.
  */
@@ -86,8 +85,7 @@ function pumpVideoFrames(video: HTMLVideoElement, analyser: FrameAnalyser, targe
       schedule();
       return;
     }
-    const size = analysisSize(video.videoWidth, video.videoHeight);
-    createImageBitmap(video, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'low' })
+    grabFrame(video)
       .then((bitmap) => {
         if (stopped) {
           bitmap.close();
@@ -116,4 +114,25 @@ function pumpVideoFrames(video: HTMLVideoElement, analyser: FrameAnalyser, targe
       else cancelAnimationFrame(handle);
     }
   };
+}
+
+/** Set once `new VideoFrame(video)` has failed here: the engine has WebCodecs but not for a video element. */
+let videoFrameRefused = false;
+
+/**
+ * The current frame, to hand to the worker. A VideoFrame where the engine has WebCodecs: it only
+ * references the decoded frame, and the worker scales it. createImageBitmap otherwise, scaled here:
+ * traced in Chromium, its synchronous copy and scale of a 1280×960 frame was a main-thread task
+ * of 50–100 ms on a loaded machine.
+ */
+function grabFrame(video: HTMLVideoElement): Promise<ImageBitmap | VideoFrame> {
+  if (typeof VideoFrame === 'function' && !videoFrameRefused) {
+    try {
+      return Promise.resolve(new VideoFrame(video));
+    } catch {
+      videoFrameRefused = true;
+    }
+  }
+  const size = analysisSize(video.videoWidth, video.videoHeight);
+  return createImageBitmap(video, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'low' });
 }

@@ -56,18 +56,20 @@ describe('FrameAnalyser', () => {
 });
 
 describe('pumpFrames', () => {
-  it('feeds the live camera’s frames to the worker one at a time, at most 640 px, and stops when told (frame-callback path)', async () => {
+  it('feeds the live camera’s frames to the worker one at a time, as VideoFrames the worker scales, and stops when told (frame-callback path)', async () => {
     vi.stubGlobal('MediaStreamTrackProcessor', undefined);
     const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720 } });
     const video = await playingVideo(stream);
     const worker = analyser();
     const reports: FrameReport[] = [];
     let overlapping = false;
+    const handed: string[] = [];
     const original = worker.analyseFrame.bind(worker);
-    worker.analyseFrame = (bitmap, target) => {
+    worker.analyseFrame = (frame, target) => {
       if (worker.busy) overlapping = true;
-      expect(Math.max(bitmap.width, bitmap.height)).toBeLessThanOrEqual(640);
-      return original(bitmap, target);
+      // Nothing is copied or scaled on the page: the frame itself is handed over.
+      handed.push(frame instanceof VideoFrame ? `VideoFrame ${frame.displayWidth}×${frame.displayHeight}` : 'ImageBitmap');
+      return original(frame, target);
     };
     const stop = pumpFrames(video, worker, { kind: 'idDocument' }, { onReport: (report) => reports.push(report) });
     stops.push(stop);
@@ -78,6 +80,7 @@ describe('pumpFrames', () => {
     // At most the frame already in flight arrives after stop(), and is dropped.
     expect(reports.length).toBe(count);
     expect(overlapping).toBe(false);
+    expect(new Set(handed)).toEqual(new Set(['VideoFrame 1280×720']));
     // Chromium's fake camera is a test pattern, not a document.
     expect(reports.at(-1)!.passed).toBe(false);
   });
