@@ -25,6 +25,7 @@ import { FACE_SCENE_KINDS, FACE_TILES } from '../test/quality/faceScenes.ts';
 import { confusionMatrices, confusionOf, runLabelledSet } from '../test/quality/labelled.ts';
 import { drawScene } from '../test/quality/scenes.ts';
 import type { FaceBenchOptions, FaceBenchReport, FrameTimes } from './faces.bench.ts';
+import { traceMainThread } from './mainThread.ts';
 
 const PER_KIND = Number(process.env.QUALITY_PER_KIND ?? 20);
 const SEQUENCES = Number(process.env.QUALITY_SEQUENCES ?? 10);
@@ -281,8 +282,21 @@ async function faceChecks(): Promise<boolean> {
   return true;
 }
 
+/** Main-thread tasks over 50 ms while the live checks run (bench/mainThread.ts); any from the analysis fails the bench. */
+async function mainThread(): Promise<boolean> {
+  console.log(`\n## Main thread while the live checks run (Chromium, performance trace)\n`);
+  const rows = await traceMainThread();
+  console.log('| view | analysed frames/s | tasks over 50 ms | from the analysis | longest ms | longest task’s top call |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const row of rows) console.log(`| ${row.view} | ${row.analysedFps} | ${row.longTasks} | ${row.fromAnalysis} | ${row.longestMs.toFixed(0)} | ${row.longestCall || '–'} |`);
+  const ok = rows.every((row) => row.fromAnalysis === 0 && row.analysedFps > 0);
+  if (!ok) console.error('\nA main-thread task over 50 ms came from the analysis (or nothing was analysed).');
+  return ok;
+}
+
 try {
   if (!(await faceChecks())) process.exitCode = 1;
+  if (!(await mainThread())) process.exitCode = 1;
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
