@@ -2,36 +2,50 @@
  * `npm run screenshots [locale]`: walks the hosted page on the sandbox and saves every screen at
  * phone and desktop width, and the main flow at 320 px (a small phone, or 400 % zoom), to
  * screenshots/ (git-ignored), for checking layouts by eye. `npm run screenshots en-XA` uses the
- * pseudo-locale (accented, 40 % longer, in brackets): a missing bracket is clipped text.
+ * pseudo-locale (accented, 40 % longer, in brackets): a missing bracket is clipped text, and
+ * `npm run screenshots en selfie` makes one group only (walk, camera, selfie or submission).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../test/chromium.ts';
 import { launchBrowser, makeDocumentPhoto, minimalPdf, smallJpeg, startHarness } from '../test/e2e/harness.ts';
+import { writeFaceVideo, type FaceVideoKind } from '../test/quality/fakeCameraVideo.ts';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 const WALK_VIEWPORTS = { ...VIEWPORTS, narrow: { width: 320, height: 640 } };
 const locale = process.argv[2] ?? 'en';
 const out = new URL('../screenshots/', import.meta.url);
 
-const harness = await startHarness({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ utilityBill: true }) });
-try {
-  await mkdir(out, { recursive: true });
-  for (const [name, viewport] of Object.entries(WALK_VIEWPORTS)) {
-    const page = await harness.browser.newPage({ viewport });
-    await walk(page, async (screen) => {
-      await page.screenshot({ path: new URL(`${locale}-${name}-${screen}.png`, out).pathname, fullPage: true });
-    });
-    await page.close();
-  }
-} finally {
-  await harness.close();
-}
-await cameraScreens();
-await submissionScreens();
+/** `npm run screenshots en selfie`: one group only (walk, camera, selfie, submission). */
+const only = process.argv[3];
+const wanted = (group: string) => !only || only === group;
+await mkdir(out, { recursive: true });
+if (wanted('walk')) await walkScreens();
+if (wanted('camera')) await cameraScreens();
+if (wanted('selfie')) await selfieScreens();
+if (wanted('submission')) await submissionScreens();
 console.log(`screenshots written to ${out.pathname}`);
 
-async function walk(page: Page, shoot: (screen: string) => Promise<void>) {
-  await page.goto(`${harness.origin}/?locale=${locale}`);
+async function walkScreens() {
+  const harness = await startHarness({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ utilityBill: true }) });
+  try {
+    for (const [name, viewport] of Object.entries(WALK_VIEWPORTS)) {
+      const page = await harness.browser.newPage({ viewport });
+      await walk(page, harness.origin, async (screen) => {
+        await page.screenshot({ path: new URL(`${locale}-${name}-${screen}.png`, out).pathname, fullPage: true });
+      });
+      await page.close();
+    }
+  } finally {
+    await harness.close();
+  }
+}
+
+async function walk(page: Page, origin: string, shoot: (screen: string) => Promise<void>) {
+  await page.goto(`${origin}/?locale=${locale}`);
   const photo = await makeDocumentPhoto(page, 3);
   const pdf = minimalPdf();
   const primary = () => page.locator('.mk-actions .mk-button--primary');
@@ -165,14 +179,14 @@ async function cameraScreens() {
       await page.locator('.mk-camera__shutter').click();
       await page.locator('.mk-still__image').waitFor();
       await shoot(page, '4-still');
-      await page.locator('.mk-still .mk-button--primary').click();
+      await page.locator('.mk-still [data-choice=use]').click();
       for (const step of ['BACK', 'FACE']) {
         await page.locator('.mk-still, .mk-sources__open, .mk-camera__shutter').first().waitFor({ timeout: 60_000 });
         if (name === 'desktop') await page.locator('.mk-sources__open').click();
         await live(page);
         if (step === 'FACE') await shoot(page, '5-face');
         await page.locator('.mk-camera__shutter').click();
-        await page.locator('.mk-still .mk-button--primary').click();
+        await page.locator('.mk-still [data-choice=use]').click();
       }
       await page.locator('.mk-sources__open, .mk-camera__shutter').first().waitFor({ timeout: 60_000 });
       if (name === 'desktop') await page.locator('.mk-sources__open').click();
@@ -235,6 +249,57 @@ async function cameraScreens() {
  * "Start over", offline mid-send, an automatic retry, a refused photo, an unknown error with its
  * reference, and the session-time line (the page clock run forward).
  */
+/** The selfie's live checks with a real face on the fake camera: taken by itself, and two faces named. */
+async function selfieScreens() {
+  const videos = mkdtempSync(join(tmpdir(), 'markid-screens-'));
+  const pages = await startHarness({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ documents: ['ID_CARD', 'PASSPORT'] }) });
+  try {
+    for (const kind of ['face', 'twoFaces'] as FaceVideoKind[]) {
+      const video = join(videos, `${kind}.y4m`);
+      await writeFaceVideo(video, kind);
+      const browser = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_ARGS, FAKE_CAMERA, `--use-file-for-fake-video-capture=${video}`] });
+      try {
+        for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+          const context = await browser.newContext(name === 'phone' ? { viewport, isMobile: true, hasTouch: true, permissions: ['camera'] } : { viewport, permissions: ['camera'] });
+          const page = await context.newPage();
+          const shoot = (screen: string) => page.screenshot({ path: new URL(`${locale}-${name}-selfie-${screen}.png`, out).pathname, fullPage: true });
+          await page.goto(`${pages.origin}/?locale=${locale}`);
+          await page.locator('.mk-actions .mk-button--primary').click();
+          await page.locator('input[type=search]').fill('lt');
+          await page.locator('input[value=LT]').check();
+          await page.locator('.mk-actions .mk-button--primary').click();
+          await page.locator('input[value=PASSPORT]').check();
+          await page.locator('.mk-actions .mk-button--primary').click();
+          if (name === 'phone') await page.locator('.mk-camera__upload').click({ timeout: 30_000 });
+          await page.locator('input[type=file]').first().setInputFiles({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await smallJpeg(page) });
+          await page.locator('.mk-actions .mk-button--primary:not([aria-disabled])').click({ timeout: 60_000 });
+          if (name === 'desktop') await page.locator('.mk-sources__open').click();
+          await page.locator('.mk-camera__shutter:not([aria-disabled])').waitFor({ timeout: 30_000 });
+          if (kind === 'face') {
+            await page.locator('.mk-camera__frame--fits').waitFor({ timeout: 30_000 });
+            await shoot('1-holding');
+            await page.locator('.mk-still__auto').waitFor({ timeout: 30_000 });
+            await shoot('2-taken-automatically');
+          } else {
+            await page.locator('.mk-camera__guide[data-status=adjusting]').waitFor({ timeout: 30_000 });
+            await page.waitForTimeout(500);
+            await shoot('3-two-faces');
+            await page.locator('.mk-camera__shutter').click();
+            await page.locator('.mk-still__fault').waitFor({ timeout: 30_000 });
+            await shoot('4-two-faces-still');
+          }
+          await context.close();
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await pages.close();
+    rmSync(videos, { recursive: true, force: true });
+  }
+}
+
 async function submissionScreens() {
   const kit = await startHarness({ MARKID_TOKEN_DEFAULTS: JSON.stringify({ documents: ['ID_CARD', 'PASSPORT'] }) });
   try {

@@ -61,7 +61,7 @@ export function StillReview({ still, busy, automatic, failures, canKeepFailed, f
         {fault ? (
           <>
             {canKeepFailed && (
-              <button type="button" className="mk-button mk-button--secondary" onClick={() => !busy && onUse()} aria-disabled={busy || undefined}>
+              <button type="button" className="mk-button mk-button--secondary" data-choice="use" onClick={() => !busy && onUse()} aria-disabled={busy || undefined}>
                 {t('quality.still.useAnyway')}
               </button>
             )}
@@ -70,7 +70,7 @@ export function StillReview({ still, busy, automatic, failures, canKeepFailed, f
         ) : (
           <>
             {retake}
-            <button ref={primary} type="button" className="mk-button mk-button--primary" onClick={() => !busy && onUse()} aria-disabled={busy || undefined}>
+            <button ref={primary} type="button" className="mk-button mk-button--primary" data-choice="use" onClick={() => !busy && onUse()} aria-disabled={busy || undefined}>
               {t('camera.use')}
             </button>
           </>
