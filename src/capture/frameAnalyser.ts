@@ -37,12 +37,14 @@ export class FrameAnalyser {
     return this.send('frame', bitmap, target);
   }
 
-  /** Analyses a still on its own, downscaled here to at most {@link MAX_ANALYSIS_SIDE} px. */
-  async analyseStill(blob: Blob, target: AnalysisTarget): Promise<AnalysisResult> {
-    const probe = await createImageBitmap(blob);
-    const size = analysisSize(probe.width, probe.height);
-    probe.close();
-    const bitmap = await createImageBitmap(blob, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' });
+  /**
+   * Analyses a still on its own, downscaled here to at most 640 px. Give its `size` where it is
+   * known (a camera still): finding it out means decoding the whole photo once more.
+   */
+  async analyseStill(blob: Blob, target: AnalysisTarget, size?: { width: number; height: number }): Promise<AnalysisResult> {
+    const { width, height } = size ?? (await fullSize(blob));
+    const scaled = analysisSize(width, height);
+    const bitmap = await createImageBitmap(blob, { resizeWidth: scaled.width, resizeHeight: scaled.height, resizeQuality: 'medium' });
     return this.send('still', bitmap, target);
   }
 
@@ -120,4 +122,11 @@ export class FrameAnalyser {
     this.pending.clear();
     for (const entry of entries) entry.reject(new Error(message));
   }
+}
+
+async function fullSize(blob: Blob): Promise<{ width: number; height: number }> {
+  const probe = await createImageBitmap(blob);
+  const size = { width: probe.width, height: probe.height };
+  probe.close();
+  return size;
 }

@@ -92,8 +92,8 @@ export class LiveQualityController {
   }
 
   /** The still's own analysis, with the same target as the live frames. */
-  analyseStill(blob: Blob) {
-    return this.analyser.analyseStill(blob, this.options.target);
+  analyseStill(still: { blob: Blob; width: number; height: number }) {
+    return this.analyser.analyseStill(still.blob, this.options.target, still.width > 0 && still.height > 0 ? still : undefined);
   }
 
   close(): void {

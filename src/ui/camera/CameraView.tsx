@@ -105,7 +105,7 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
 
   const judge = async (still: Still, automatic: boolean): Promise<QualityFailure[]> => {
     if (!live.controller || options.qualityGate === 'off') return [];
-    const analysis = await Promise.race([live.controller.analyseStill(still.blob).catch(() => null), delay(STILL_ANALYSIS_TIMEOUT_MS)]);
+    const analysis = await Promise.race([live.controller.analyseStill(still).catch(() => null), delay(STILL_ANALYSIS_TIMEOUT_MS)]);
     if (!analysis) return [];
     const { report } = analysis;
     options.onQualityResult?.({ stepName: stepName ?? '', capture: automatic ? 'automatic' : 'shutter', passed: report.passed, failures: report.failures });
