@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type Rolldown } from 'vite';
+import { bundledFiles } from '../scripts/bundledFiles.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const BUDGETS = { react: 45 * 1024, standalone: 120 * 1024 };
@@ -60,6 +61,7 @@ function measure(output: Output, entryName: string): Sizes {
 function kindOf(file: string): string {
   if (/compress\.worker/.test(file)) return 'compression worker';
   if (/libheif/.test(file)) return 'HEIC decoder (worker)';
+  if (/faceDetector/.test(file)) return 'face detector (analysis worker, selfie step only)';
   if (/pdf\.worker/.test(file)) return 'PDF parser worker (only when a PDF is chosen)';
   if (/pdfDocument/.test(file)) return 'PDF reader, pdf.js (only when a PDF is chosen)';
   if (/browser-image-compression/.test(file)) return 'library fallback (worker)';
@@ -76,8 +78,8 @@ async function buildReactEntry(outDir: string): Promise<Output> {
     configFile: false,
     root: ROOT,
     logLevel: 'silent',
-    plugins: [react()],
-    worker: { format: 'es' },
+    plugins: [react(), bundledFiles()],
+    worker: { format: 'es', plugins: () => [bundledFiles()] },
     // Library mode leaves process.env.NODE_ENV to the host's bundler, which sets it for production.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
