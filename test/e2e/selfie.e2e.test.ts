@@ -5,7 +5,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, FAKE_CAMERA, findChromium } from '../chromium.ts';
 import { writeFaceVideo, type FaceVideoKind } from '../quality/fakeCameraVideo.ts';
-import { axeViolations, smallJpeg, startPageServer, toFirstPhoto, type PageServer } from './harness.ts';
+import { smallJpeg, startPageServer, toFirstPhoto, type PageServer } from './harness.ts';
+import { expectNeverTakenByItself, expectShotFlagged, expectTakenByItself } from './liveChecks.ts';
 
 /**
  * The selfie checks end to end: Chromium's fake camera plays a real face (from the detector's own
@@ -56,19 +57,11 @@ async function selfieWith(kind: FaceVideoKind, run: (page: Page, requests: strin
   }
 }
 
-const guide = (page: Page) => page.locator('.mk-camera__guide');
-
 describe('selfie checks with the fake camera', () => {
   it('loads the face detector on the selfie step only, and takes a centred face by itself', async () => {
     await selfieWith('face', async (page, requests) => {
-      await expect.poll(() => page.getByRole('button', { name: 'Take photo' }).getAttribute('aria-disabled'), { timeout: 20_000 }).toBeNull();
-      const live = Date.now();
-      await page.getByText('The photo was taken automatically.', { exact: true }).waitFor({ timeout: 30_000 });
-      const elapsed = Date.now() - live;
+      const elapsed = await expectTakenByItself(page);
       expect(requests.some((url) => FACE_CHUNK.test(url))).toBe(true);
-      await page.getByRole('button', { name: 'Use this photo' }).waitFor();
-      expect(await page.locator('.mk-still__fault').count()).toBe(0);
-      expect(await axeViolations(page)).toEqual([]);
       // The first frame waits for the model (compiled once per page); the hold is 0.7 s after that.
       console.log(`centred face: taken automatically ${elapsed} ms after the camera went live`);
     });
@@ -80,20 +73,9 @@ describe('selfie checks with the fake camera', () => {
   ];
   it.each(faults)('never takes a %s view by itself, names the fault, and flags a manual shot', async (kind, line, verdict) => {
     await selfieWith(kind, async (page) => {
-      await expect.poll(() => guide(page).textContent(), { timeout: 30_000 }).toBe(line);
-      await page.waitForTimeout(3000);
-      expect(await page.getByRole('img', { name: 'The photo you just took' }).count()).toBe(0);
-      expect(await guide(page).textContent()).toBe(line);
-      expect(await page.locator('.mk-camera__frame--fits').count()).toBe(0);
-      const fps = Number(await page.locator('.mk-camera__viewport').getAttribute('data-analysed-fps'));
+      const fps = await expectNeverTakenByItself(page, line);
       console.log(`selfie ${kind}: ${fps} analysed frames a second`);
-      expect(fps).toBeGreaterThan(0);
-      expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Take photo' }).click();
-      await expect.poll(() => page.locator('.mk-still__fault').textContent(), { timeout: 20_000 }).toBe(verdict);
-      await page.getByRole('button', { name: 'Use it anyway' }).waitFor();
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Retake');
-      expect(await axeViolations(page)).toEqual([]);
+      await expectShotFlagged(page, verdict);
     });
   });
 });
