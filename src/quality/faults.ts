@@ -50,6 +50,9 @@ export const QUALITY_FAULTS: readonly QualityFault[] = [
   'unsteady',
 ];
 
+/** The faults of a document photo. */
+export const DOCUMENT_FAULTS: readonly DocumentFailure['code'][] = ['dark', 'bright', 'noDocument', 'cutOff', 'tooFar', 'tilted', 'glare', 'blur', 'unsteady'];
+
 /** The faults of a selfie (with `dark`, `bright` and `unsteady`, which documents share). */
 export const FACE_FAULTS: readonly FaceFailure['code'][] = ['dark', 'bright', 'noFace', 'manyFaces', 'faceOutside', 'faceTooFar', 'faceTooClose', 'faceTilted', 'unsteady'];
 

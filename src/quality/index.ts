@@ -5,7 +5,7 @@
  */
 export { analyseFrame, analyseDocumentImage, faultsOf, defaultOutline, NO_HISTORY, DOCUMENT_LIMITS, DOCUMENT_ASPECT } from './analyseFrame.ts';
 export type { AnalyseOptions, DocumentKind, FrameHistory, QualityReport } from './analyseFrame.ts';
-export { QUALITY_FAULTS, FACE_FAULTS, type QualityFailure, type QualityFault, type DocumentFailure, type FaceFailure } from './faults.ts';
+export { QUALITY_FAULTS, DOCUMENT_FAULTS, FACE_FAULTS, type QualityFailure, type QualityFault, type DocumentFailure, type FaceFailure } from './faults.ts';
 export { judgeFace, eyeTiltDegrees, faceExposure, FACE_LIMITS, type FaceDetection, type FaceReport, type FaceOptions, type FaceExposure } from './face.ts';
 export { frameFromRgba, MAX_ANALYSIS_SIDE, type QualityFrame, type LumaImage } from './frame.ts';
 export type { DocumentDetection } from './documentDetection.ts';

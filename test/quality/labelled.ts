@@ -4,7 +4,7 @@
  * it must raise. Shared by the accuracy test and `bench:quality`.
  */
 import { analyseFrame, NO_HISTORY, type FrameHistory, type QualityReport } from '../../src/quality/analyseFrame.ts';
-import { QUALITY_FAULTS, type QualityFault } from '../../src/quality/faults.ts';
+import { DOCUMENT_FAULTS, type QualityFault } from '../../src/quality/faults.ts';
 import { drawScene, EXPECTED_FAULTS, SCENE_KINDS, type SceneKind } from './scenes.ts';
 
 export interface LabelledResult {
@@ -58,7 +58,7 @@ export interface Confusion {
 export function confusionMatrices(results: readonly LabelledResult[]): Confusion[] {
   return confusionOf(
     results.map(({ expected, report }) => ({ expected, raised: report.failures.map((failure) => failure.code) })),
-    QUALITY_FAULTS,
+    DOCUMENT_FAULTS,
   );
 }
 
