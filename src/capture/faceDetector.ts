@@ -34,8 +34,12 @@ function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+let serving = false;
+
 /** The worker's fetch, answering for the bundled files and passing anything else on. */
 function serveBundledFiles(): void {
+  if (serving) return;
+  serving = true;
   const network = globalThis.fetch.bind(globalThis);
   globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;

@@ -1,8 +1,9 @@
 /**
  * Feeds preview frames to the analyser: on each new video frame (requestVideoFrameCallback, or
- * animation frames where the engine lacks it) the frame is handed over (see grabFrame), unless the worker is still busy with the previous one, in
- * which case the frame is simply dropped. So the analysis never queues up and always sees the
- * newest frame, and the main thread only schedules and scales.
+ * animation frames where the engine lacks it) the frame is handed over (see grabFrame), unless
+ * the worker is still busy with the previous one, in which case the frame is simply dropped. So
+ * the analysis never queues up and always sees the newest frame, and the main thread only
+ * schedules.
  */
 import type { FrameReport } from '../quality/index.ts';
 import { analysisSize, type FrameAnalyser } from './frameAnalyser.ts';
