@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FrameAnalyser } from '../../src/capture/frameAnalyser.ts';
 import { pumpFrames } from '../../src/capture/framePump.ts';
+import { LiveQualityController } from '../../src/capture/liveQuality.ts';
 import { faultsOf, type FrameReport } from '../../src/quality/index.ts';
 import { drawScene, type SceneKind } from '../quality/scenes.ts';
 import { playingVideo } from './cameraFakes.ts';
@@ -117,5 +118,29 @@ describe('pumpFrames with MediaStreamTrackProcessor', () => {
     const count = reports.length;
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(reports.length).toBe(count);
+  });
+});
+
+describe('LiveQualityController when the analysis cannot run', () => {
+  it('stops the live checks after three failed frames in a row, and takes nothing by itself', async () => {
+    vi.stubGlobal('MediaStreamTrackProcessor', undefined);
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 } });
+    const video = await playingVideo(stream);
+    const failing = analyser();
+    let attempts = 0;
+    failing.analyseFrame = (frame) => {
+      attempts += 1;
+      frame.close();
+      // As a face model that did not load answers every frame.
+      return Promise.reject(new Error('The face model did not load.'));
+    };
+    const controller = new LiveQualityController({ target: { kind: 'face' }, autoCapture: true, analyser: failing });
+    stops.push(() => controller.close());
+    controller.start(video);
+    await expect.poll(() => controller.getSnapshot().status.kind, { timeout: 20_000 }).toBe('unavailable');
+    expect(attempts).toBe(3);
+    // The pump stopped: no more frames are tried.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(attempts).toBe(3);
   });
 });

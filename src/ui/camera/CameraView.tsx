@@ -233,7 +233,8 @@ export function CameraView({ guide, budgetBytes, onImage, onContinue, onUpload, 
           {t('camera.shutter')}
         </button>
       </div>
-      {liveKind && options.autoCapture && (
+      {/* Where the checks cannot run here, there is nothing for the toggle to turn on. */}
+      {liveKind && options.autoCapture && status?.kind !== 'unavailable' && (
         <label className="mk-camera__auto">
           <input
             type="checkbox"
