@@ -51,7 +51,8 @@ describe('<markid-onboarding>', () => {
     document.addEventListener('markid-step-change', (event) => steps.push((event as CustomEvent).detail));
     document.addEventListener('markid-exit', (event) => exits.push((event as CustomEvent).detail));
     await expect.poll(() => button(element, 'Close')).toBeTruthy();
-    expect(steps.at(-1)).toEqual({ screen: 'STEP', step: 'INSTRUCTIONS' });
+    // The event goes out from an effect after the screen is drawn: on a loaded machine, a moment after the button.
+    await expect.poll(() => steps.at(-1)).toEqual({ screen: 'STEP', step: 'INSTRUCTIONS' });
     button(element, 'Close')!.click();
     expect(exits).toEqual([{ reason: 'CLOSED', at: { screen: 'STEP', step: 'INSTRUCTIONS' } }]);
   });
