@@ -32,19 +32,7 @@ export async function writeSceneVideo(path: string, kind: SceneKind, seed: numbe
   const height = options.height ?? 480;
   const outWidth = options.outWidth ?? 1280;
   const outHeight = options.outHeight ?? 960;
-  await new Promise<void>((resolve, reject) => {
-    const ffmpeg = spawn(
-      'ffmpeg',
-      ['-loglevel', 'error', '-y', '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', '30', '-i', '-', '-vf', `scale=${outWidth}:${outHeight}:flags=bicubic`, '-pix_fmt', 'yuv420p', path],
-      { stdio: ['pipe', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    ffmpeg.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    ffmpeg.on('error', (error) => reject(new Error(`ffmpeg could not run (Debian: apt-get install ffmpeg): ${error.message}`)));
-    ffmpeg.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr}`))));
-    for (const buffer of raw) ffmpeg.stdin.write(buffer);
-    ffmpeg.stdin.end();
-  });
+  await runFfmpeg(['-f', 'rawvideo', '-pix_fmt', 'rgb24', '-s', `${width}x${height}`, '-r', '30', '-i', '-', '-vf', `scale=${outWidth}:${outHeight}:flags=bicubic`, '-pix_fmt', 'yuv420p', path], raw);
 }
 
 export type FaceVideoKind = 'face' | 'twoFaces' | 'noFace';
@@ -75,12 +63,17 @@ export async function writeFaceVideo(path: string, kind: FaceVideoKind, options:
   await runFfmpeg(['-f', 'lavfi', '-i', wall, '-loop', '1', '-i', grid, '-filter_complex', graph, '-map', '[out]', '-frames:v', String(options.frames ?? 6), path]);
 }
 
-function runFfmpeg(args: string[]): Promise<void> {
+/** ffmpeg with `args`, fed `input` on stdin when given; rejects with its own words on failure. */
+function runFfmpeg(args: string[], input?: Buffer[]): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const ffmpeg = spawn('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const ffmpeg = spawn('ffmpeg', ['-loglevel', 'error', '-y', ...args], { stdio: [input ? 'pipe' : 'ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    ffmpeg.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    ffmpeg.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     ffmpeg.on('error', (error) => reject(new Error(`ffmpeg could not run (Debian: apt-get install ffmpeg): ${error.message}`)));
     ffmpeg.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited with ${code}: ${stderr}`))));
+    if (input && ffmpeg.stdin) {
+      for (const buffer of input) ffmpeg.stdin.write(buffer);
+      ffmpeg.stdin.end();
+    }
   });
 }
